@@ -1,0 +1,31 @@
+package kz.khc.contracts;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An event one service publishes for others. Each version of an event is its own record type in a
+ * {@code ...events.v<N>} package; within a version only optional fields are ever added.
+ *
+ * <p>The Kafka record built from an event carries {@link #aggregateId()} as its key and the headers
+ * {@code eventId}, {@code eventType}, {@code schemaVersion}, {@code occurredAt} and {@code traceparent}.
+ */
+public interface IntegrationEvent {
+
+	/** Unique per event; consumers use it to skip repeats. */
+	UUID eventId();
+
+	Instant occurredAt();
+
+	/** Id of the aggregate whose state change this event records; the Kafka key. */
+	String aggregateId();
+
+	/** The topic, {@code <context>.<event-kebab>.v<N>}. */
+	String topic();
+
+	default String eventType() {
+		return getClass().getSimpleName();
+	}
+
+	int schemaVersion();
+}

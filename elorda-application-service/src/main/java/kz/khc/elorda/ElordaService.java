@@ -1,0 +1,26 @@
+package kz.khc.elorda;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class ElordaService {
+
+	public static void main(String[] args) {
+		SpringApplication.run(ElordaService.class, args);
+	}
+
+	/** Legal dates of the programme are in Asia/Almaty. */
+	@Bean
+	Clock clock() {
+		return Clock.system(ZoneId.of("Asia/Almaty"));
+	}
+}

@@ -1,0 +1,7 @@
+/**
+ * Applications to the programme: submission by the applicant, lists for akimat staff.
+ */
+@NullMarked
+package kz.khc.elorda.applications;
+
+import org.jspecify.annotations.NullMarked;
