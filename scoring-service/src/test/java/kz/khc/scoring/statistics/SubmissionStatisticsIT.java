@@ -1,0 +1,139 @@
+package kz.khc.scoring.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import kz.khc.contracts.elorda.v1.ApplicationSubmitted;
+import kz.khc.testsupport.EmbeddedPostgresInitializer;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The consumer side of {@code elorda.application-submitted.v1}, against a real broker and real PostgreSQL: it reads
+ * the producer's JSON sample, counts each event once however often it arrives, and parks what it cannot read on
+ * the dead-letter topic without stopping.
+ */
+@SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+		"scoring.events.retry-interval=10ms" })
+@AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 1)
+@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+@DirtiesContext // closes the embedded broker before JVM exit, where Kafka's own hook deletes its files under it
+class SubmissionStatisticsIT {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	KafkaTemplate<Object, Object> kafka;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	EmbeddedKafkaBroker broker;
+
+	@Test
+	void countsEachSubmittedApplicationOnceAndShowsThemPublicly() throws Exception {
+		ObjectNode sample = sample();
+		sample.put("category", "CULTURE");
+		long before = total();
+		long processedBefore = jdbc.sql("select count(*) from processed_event").query(Long.class).single();
+
+		send(sample);
+		send(sample); // redelivered: same event id
+		ObjectNode second = sample.deepCopy();
+		second.put("eventId", UUID.randomUUID().toString());
+		second.put("applicationId", UUID.randomUUID().toString());
+		second.put("category", "ORPHANS");
+		send(second);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> total() == before + 2);
+		assertThat(jdbc.sql("select count(*) from processed_event").query(Long.class).single())
+			.isEqualTo(processedBefore + 2);
+		mvc.perform(get("/api/scoring/v1/statistics/submitted-applications"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(before + 2))
+			.andExpect(jsonPath("$.byCategory.CULTURE").value(1))
+			.andExpect(jsonPath("$.byCategory.ORPHANS").value(1))
+			.andExpect(jsonPath("$.byCategory.MEDIA").value(0));
+	}
+
+	@Test
+	void unreadableEventGoesToTheDeadLetterTopicAndTheNextOneIsStillCounted() throws Exception {
+		Consumer<String, byte[]> deadLetters = new DefaultKafkaConsumerFactory<>(
+				Map.<String, Object>of("bootstrap.servers", broker.getBrokersAsString(), "group.id",
+						"dlt-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+				new StringDeserializer(), new ByteArrayDeserializer())
+			.createConsumer();
+		deadLetters.subscribe(java.util.List.of(ApplicationSubmitted.TOPIC + ".DLT"));
+		long before = total();
+
+		kafka.send(new ProducerRecord<>(ApplicationSubmitted.TOPIC, "poison",
+				"{not json".getBytes(StandardCharsets.UTF_8))).get();
+		ObjectNode next = sample();
+		next.put("eventId", UUID.randomUUID().toString());
+		next.put("applicationId", UUID.randomUUID().toString());
+		send(next);
+
+		ConsumerRecord<String, byte[]> parked = KafkaTestUtils.getSingleRecord(deadLetters,
+				ApplicationSubmitted.TOPIC + ".DLT", Duration.ofSeconds(20));
+		assertThat(parked.key()).isEqualTo("poison");
+		assertThat(parked.headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
+		await().atMost(Duration.ofSeconds(20)).until(() -> total() == before + 1);
+		deadLetters.close();
+	}
+
+	@Test
+	void statisticsAreReadableWithoutSigningIn() throws Exception {
+		mvc.perform(get("/api/scoring/v1/statistics/submitted-applications")).andExpect(status().isOk());
+		mvc.perform(get("/api/scoring/v1/anything-else")).andExpect(status().isUnauthorized());
+	}
+
+	private void send(ObjectNode event) throws Exception {
+		kafka.send(new ProducerRecord<>(ApplicationSubmitted.TOPIC, event.get("applicationId").asString(),
+				json.writeValueAsBytes(event))).get();
+	}
+
+	private long total() {
+		return jdbc.sql("select count(*) from submitted_application").query(Long.class).single();
+	}
+
+	private ObjectNode sample() throws Exception {
+		try (InputStream in = getClass().getResourceAsStream("/samples/elorda.application-submitted.v1.json")) {
+			return (ObjectNode) json.readTree(in);
+		}
+	}
+}
