@@ -1,0 +1,116 @@
+package kz.khc.cabinet.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.databind.DatabindException;
+
+/** Turns every error a controller raises into localized problem details (see {@link Problems}). */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	private final Problems problems;
+	private final MessageSource messages;
+
+	ProblemDetailsAdvice(Problems problems, MessageSource messages) {
+		this.problems = problems;
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<Object> accessDenied(AccessDeniedException ex) {
+		return respond(problems.of(HttpStatus.FORBIDDEN, "forbidden", locale()));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> unexpected(Exception ex) {
+		log.error("Unexpected error", ex);
+		return respond(problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", locale()));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Locale locale = locale();
+		List<Problems.FieldError> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(error -> new Problems.FieldError(error.getField(), messages.getMessage(error, locale)))
+			.toList();
+		return respond(problems.withFieldErrors(problems.of(status, "validation-failed", locale), errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Locale locale = locale();
+		List<Problems.FieldError> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap(result -> result.getResolvableErrors()
+				.stream()
+				.map(error -> new Problems.FieldError(name(result), messages.getMessage(error, locale))))
+			.toList();
+		return respond(problems.withFieldErrors(problems.of(HttpStatus.BAD_REQUEST, "validation-failed", locale),
+				errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Locale locale = locale();
+		ProblemDetail problem = problems.of(status, "malformed-request", locale);
+		if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+			String field = databind.getPath()
+				.stream()
+				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+				.reduce((a, b) -> a + "." + b)
+				.orElse("");
+			problems.withFieldErrors(problem, List.of(new Problems.FieldError(field,
+					messages.getMessage("problem.malformed-request.field", null, "invalid value", locale))));
+		}
+		return respond(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.status(status)
+			.headers(headers)
+			.body(problems.of(status, Problems.codeOf(status), locale()));
+	}
+
+	private static String name(ParameterValidationResult result) {
+		String name = result.getMethodParameter().getParameterName();
+		return name == null ? "parameter" + result.getMethodParameter().getParameterIndex() : name;
+	}
+
+	private static ResponseEntity<Object> respond(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+
+	private static Locale locale() {
+		return LocaleContextHolder.getLocale();
+	}
+}

@@ -1,0 +1,84 @@
+package kz.khc.identity.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.servlet.LocaleResolver;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every endpoint needs a valid Keycloak token except health, metrics and the API description; roles come from the
+ * token's {@code roles} claim and are checked per endpoint with {@code @PreAuthorize}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfig {
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+		return http
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**", "/v3/api-docs/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.build();
+	}
+
+	/** Writes 401 and 403 raised by the security filters as problem details too. */
+	@org.springframework.stereotype.Component
+	static class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+		private final Problems problems;
+		private final LocaleResolver locales;
+		private final JsonMapper json;
+
+		ProblemWriter(Problems problems, LocaleResolver locales, JsonMapper json) {
+			this.problems = problems;
+			this.locales = locales;
+			this.json = json;
+		}
+
+		@Override
+		public void commence(HttpServletRequest request, HttpServletResponse response,
+				AuthenticationException ex) throws IOException {
+			response.setHeader("WWW-Authenticate", "Bearer");
+			write(response, problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", locales.resolveLocale(request)));
+		}
+
+		@Override
+		public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+				throws IOException {
+			write(response, problems.of(HttpStatus.FORBIDDEN, "forbidden", locales.resolveLocale(request)));
+		}
+
+		private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+			response.setStatus(problem.getStatus());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			json.writeValue(response.getOutputStream(), problem);
+		}
+	}
+}

@@ -1,0 +1,12 @@
+package kz.khc.identity;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+class ModularityTests {
+
+	@Test
+	void featuresKeepTheirInsidesToThemselves() {
+		ApplicationModules.of(IdentityService.class).verify();
+	}
+}

@@ -1,0 +1,7 @@
+/**
+ * HTTP concerns shared by the features: security and RFC 9457 problem details.
+ */
+@NullMarked
+package kz.khc.notification.web;
+
+import org.jspecify.annotations.NullMarked;
