@@ -1,0 +1,178 @@
+package kz.khc.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway in front of stand-in services (WireMock, which also serves the identity provider's keys): real token
+ * validation, routing with the token relayed, and edge errors as problem details.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class GatewayIT {
+
+	static final String ISSUER = "http://localhost:1/realms/elorda";
+
+	static final WireMockServer services = new WireMockServer(options().dynamicPort());
+
+	static final RSAKey key = generateKey();
+
+	static {
+		services.start();
+	}
+
+	@Autowired
+	WebTestClient http;
+
+	@DynamicPropertySource
+	static void wire(DynamicPropertyRegistry registry) {
+		String base = "http://127.0.0.1:" + services.port();
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER);
+		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> base + "/certs");
+		for (String service : List.of("identity", "cabinet", "elorda", "scoring")) {
+			registry.add("services." + service + "-url", () -> base);
+		}
+		registry.add("services.notification-url", () -> "http://127.0.0.1:1"); // nobody listens there
+	}
+
+	@BeforeEach
+	void stubs() {
+		services.resetAll();
+		services.stubFor(get("/certs").willReturn(okJson(new JWKSet(key.toPublicJWK()).toString())));
+		services.stubFor(get("/api/elorda/v1/applications").willReturn(okJson("{\"items\":[]}")));
+		services.stubFor(get("/api/scoring/v1/statistics/submitted-applications").willReturn(okJson("{\"total\":0}")));
+	}
+
+	@AfterAll
+	static void stop() {
+		services.stop();
+	}
+
+	@Test
+	void validTokenIsRoutedAndRelayed() throws Exception {
+		String token = token(ISSUER, Instant.now().plusSeconds(300));
+
+		http.get().uri("/api/elorda/v1/applications").headers(h -> h.setBearerAuth(token)).exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.items").isArray();
+
+		services.verify(getRequestedFor(urlEqualTo("/api/elorda/v1/applications"))
+			.withHeader("Authorization", equalTo("Bearer " + token)));
+	}
+
+	@Test
+	void missingTamperedExpiredOrForeignTokensAreRejectedAtTheEdge() throws Exception {
+		String valid = token(ISSUER, Instant.now().plusSeconds(300));
+		String tampered = valid.substring(0, valid.length() - 4)
+				+ (valid.endsWith("AAAA") ? "BBBB" : "AAAA");
+		List<String> rejected = List.of(tampered, token(ISSUER, Instant.now().minusSeconds(120)),
+				token("http://elsewhere/realms/elorda", Instant.now().plusSeconds(300)));
+
+		unauthorized(http.get().uri("/api/elorda/v1/applications").exchange());
+		for (String token : rejected) {
+			unauthorized(http.get().uri("/api/elorda/v1/applications").headers(h -> h.setBearerAuth(token)).exchange());
+		}
+		services.verify(0, getRequestedFor(urlEqualTo("/api/elorda/v1/applications")));
+	}
+
+	@Test
+	void publicStatisticsNeedNoToken() {
+		http.get().uri("/api/scoring/v1/statistics/submitted-applications").exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.total").isEqualTo(0);
+	}
+
+	@Test
+	void noRouteIsALocalizedNotFoundProblem() throws Exception {
+		String token = token(ISSUER, Instant.now().plusSeconds(300));
+
+		http.get().uri("/api/nowhere").headers(h -> h.setBearerAuth(token)).header("Accept-Language", "kk")
+			.exchange()
+			.expectStatus().isNotFound()
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.code").isEqualTo("not-found")
+			.jsonPath("$.title").isEqualTo("Табылмады");
+	}
+
+	@Test
+	void serviceDownIsAServiceUnavailableProblem() throws Exception {
+		String token = token(ISSUER, Instant.now().plusSeconds(300));
+
+		http.get().uri("/api/notifications/v1/deliveries").headers(h -> h.setBearerAuth(token))
+			.header("Accept-Language", "en")
+			.exchange()
+			.expectStatus().isEqualTo(503)
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.code").isEqualTo("service-unavailable")
+			.jsonPath("$.title").isEqualTo("Service unavailable")
+			.jsonPath("$.trace").doesNotExist();
+	}
+
+	@Test
+	void healthAndSwaggerUiArePublic() {
+		http.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.status").isEqualTo("UP");
+		http.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+	}
+
+	private static void unauthorized(WebTestClient.ResponseSpec response) {
+		response.expectStatus().isUnauthorized()
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.code").isEqualTo("unauthorized")
+			.jsonPath("$.title").isEqualTo("Требуется вход");
+	}
+
+	private static String token(String issuer, Instant expiry) throws Exception {
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer)
+			.subject("user-1")
+			.claim("roles", List.of("akimat-officer"))
+			.issueTime(Date.from(expiry.minusSeconds(600)))
+			.expirationTime(Date.from(expiry))
+			.build();
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+		jwt.sign(new RSASSASigner(key));
+		return jwt.serialize();
+	}
+
+	private static RSAKey generateKey() {
+		try {
+			return new RSAKeyGenerator(2048).keyID("test-key").generate();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}
