@@ -15,6 +15,8 @@ import kz.khc.contracts.elorda.v1.ProgrammeCategory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +34,8 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 @RequestMapping("/api/elorda/v1")
 
 class ApplicationController {
+
+	private static final SimpleGrantedAuthority AKIMAT_OFFICER = new SimpleGrantedAuthority("ROLE_akimat-officer");
 
 	private final ApplicationIntake intake;
 	private final Applications applications;
@@ -58,11 +62,10 @@ class ApplicationController {
 
 	@GetMapping("/applications/{id}")
 	@PreAuthorize("hasRole('akimat-officer') or hasRole('citizen')")
-	ApplicationView one(@PathVariable UUID id, @AuthenticationPrincipal Jwt reader) {
-		boolean staff = reader.getClaimAsStringList("roles") != null
-				&& reader.getClaimAsStringList("roles").contains("akimat-officer");
+	ApplicationView one(@PathVariable UUID id, Authentication reader) {
+		boolean staff = reader.getAuthorities().contains(AKIMAT_OFFICER);
 		return applications.byId(id)
-			.filter(application -> staff || application.applicantId().equals(reader.getSubject()))
+			.filter(application -> staff || application.applicantId().equals(reader.getName()))
 			.map(ApplicationView::of)
 			// a citizen asking for someone else's application learns nothing, not even that it exists
 			.orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
