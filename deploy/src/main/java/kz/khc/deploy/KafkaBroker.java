@@ -20,114 +20,114 @@ import java.util.concurrent.TimeUnit;
  */
 final class KafkaBroker {
 
-    private final String java;
-    private final Path libDir;
-    private final Path dataDir;
-    private final Path configFile;
-    private final Path log;
-    private final int port;
-    private final int controllerPort;
-    private volatile ChildProcess process;
+	private final String java;
+	private final Path libDir;
+	private final Path dataDir;
+	private final Path configFile;
+	private final Path log;
+	private final int port;
+	private final int controllerPort;
+	private volatile ChildProcess process;
 
-    KafkaBroker(String java, Path libDir, Path suiteDataDir, Path log, int port, int controllerPort) {
-        this.java = java;
-        this.libDir = libDir;
-        this.dataDir = suiteDataDir.resolve("kafka");
-        this.configFile = suiteDataDir.resolve("kafka-server.properties");
-        this.log = log;
-        this.port = port;
-        this.controllerPort = controllerPort;
-    }
+	KafkaBroker(String java, Path libDir, Path suiteDataDir, Path log, int port, int controllerPort) {
+		this.java = java;
+		this.libDir = libDir;
+		this.dataDir = suiteDataDir.resolve("kafka");
+		this.configFile = suiteDataDir.resolve("kafka-server.properties");
+		this.log = log;
+		this.port = port;
+		this.controllerPort = controllerPort;
+	}
 
-    String bootstrapServers() {
-        return "127.0.0.1:" + port;
-    }
+	String bootstrapServers() {
+		return "127.0.0.1:" + port;
+	}
 
-    ChildProcess start(Duration timeout) throws IOException, InterruptedException {
-        if (process != null && process.isAlive()) {
-            throw new IllegalStateException("Kafka is already running");
-        }
-        if (!Files.isDirectory(libDir)) {
-            throw new IllegalStateException("No Kafka jars in " + libDir + "; build the deploy module first");
-        }
-        Files.writeString(configFile, serverProperties());
-        if (!Files.exists(dataDir.resolve("meta.properties"))) {
-            format();
-        }
-        ChildProcess started = ChildProcess.start("kafka", command("kafka.Kafka", configFile.toString()), Map.of(), dataDir.getParent(), log);
-        process = started;
-        Probes.awaitHealthy("kafka", timeout, started, this::answersMetadata);
-        return started;
-    }
+	ChildProcess start(Duration timeout) throws IOException, InterruptedException {
+		if (process != null && process.isAlive()) {
+			throw new IllegalStateException("Kafka is already running");
+		}
+		if (!Files.isDirectory(libDir)) {
+			throw new IllegalStateException("No Kafka jars in " + libDir + "; build the deploy module first");
+		}
+		Files.writeString(configFile, serverProperties());
+		if (!Files.exists(dataDir.resolve("meta.properties"))) {
+			format();
+		}
+		ChildProcess started = ChildProcess.start("kafka", command("kafka.Kafka", configFile.toString()), Map.of(), dataDir.getParent(), log);
+		process = started;
+		Probes.awaitHealthy("kafka", timeout, started, this::answersMetadata);
+		return started;
+	}
 
-    void stop() {
-        ChildProcess running = process;
-        if (running != null) {
-            running.stop(Duration.ofSeconds(30));
-            process = null;
-        }
-    }
+	void stop() {
+		ChildProcess running = process;
+		if (running != null) {
+			running.stop(Duration.ofSeconds(30));
+			process = null;
+		}
+	}
 
-    ChildProcess process() {
-        return process;
-    }
+	ChildProcess process() {
+		return process;
+	}
 
-    private void format() throws IOException, InterruptedException {
-        String clusterId = Uuid.randomUuid().toString();
-        ChildProcess storageTool = ChildProcess.start("kafka-storage-format",
-                command("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", configFile.toString()),
-                Map.of(), dataDir.getParent(), log);
-        if (!storageTool.waitFor(Duration.ofMinutes(1)) || !Files.exists(dataDir.resolve("meta.properties"))) {
-            throw new Probes.ComponentFailedException("kafka", "storage format failed", log);
-        }
-    }
+	private void format() throws IOException, InterruptedException {
+		String clusterId = Uuid.randomUuid().toString();
+		ChildProcess storageTool = ChildProcess.start("kafka-storage-format",
+				command("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", configFile.toString()),
+				Map.of(), dataDir.getParent(), log);
+		if (!storageTool.waitFor(Duration.ofMinutes(1)) || !Files.exists(dataDir.resolve("meta.properties"))) {
+			throw new Probes.ComponentFailedException("kafka", "storage format failed", log);
+		}
+	}
 
-    private List<String> command(String mainClass, String... args) {
-        var command = new ArrayList<>(List.of(java,
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                "-Dorg.slf4j.simpleLogger.showDateTime=true",
-                "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss.SSS",
-                "-cp", libDir.toAbsolutePath() + "/*",
-                mainClass));
-        command.addAll(List.of(args));
-        return command;
-    }
+	private List<String> command(String mainClass, String... args) {
+		var command = new ArrayList<>(List.of(java,
+				"-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+				"-Dorg.slf4j.simpleLogger.showDateTime=true",
+				"-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss.SSS",
+				"-cp", libDir.toAbsolutePath() + "/*",
+				mainClass));
+		command.addAll(List.of(args));
+		return command;
+	}
 
-    private boolean answersMetadata() {
-        if (!Probes.tcpOpen(port)) {
-            return false;
-        }
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
-            return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000))
-                    .nodes().get(4, TimeUnit.SECONDS).isEmpty();
-        } catch (Exception notYet) {
-            return false;
-        }
-    }
+	private boolean answersMetadata() {
+		if (!Probes.tcpOpen(port)) {
+			return false;
+		}
+		try (Admin admin = Admin.create(Map.of(
+				AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+			return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000))
+					.nodes().get(4, TimeUnit.SECONDS).isEmpty();
+		} catch (Exception notYet) {
+			return false;
+		}
+	}
 
-    private String serverProperties() {
-        return """
-                # generated by kz.khc.deploy.KafkaBroker on every start
-                process.roles=broker,controller
-                node.id=1
-                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
-                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-                inter.broker.listener.name=PLAINTEXT
-                controller.listener.names=CONTROLLER
-                controller.quorum.voters=1@127.0.0.1:%2$d
-                log.dirs=%3$s
-                num.partitions=1
-                offsets.topic.replication.factor=1
-                transaction.state.log.replication.factor=1
-                transaction.state.log.min.isr=1
-                share.coordinator.state.topic.replication.factor=1
-                share.coordinator.state.topic.min.isr=1
-                group.initial.rebalance.delay.ms=0
-                auto.create.topics.enable=false
-                """.formatted(port, controllerPort, dataDir.toAbsolutePath());
-    }
+	private String serverProperties() {
+		return """
+				# generated by kz.khc.deploy.KafkaBroker on every start
+				process.roles=broker,controller
+				node.id=1
+				listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+				advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+				listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+				inter.broker.listener.name=PLAINTEXT
+				controller.listener.names=CONTROLLER
+				controller.quorum.voters=1@127.0.0.1:%2$d
+				log.dirs=%3$s
+				num.partitions=1
+				offsets.topic.replication.factor=1
+				transaction.state.log.replication.factor=1
+				transaction.state.log.min.isr=1
+				share.coordinator.state.topic.replication.factor=1
+				share.coordinator.state.topic.min.isr=1
+				group.initial.rebalance.delay.ms=0
+				auto.create.topics.enable=false
+				""".formatted(port, controllerPort, dataDir.toAbsolutePath());
+	}
 }

@@ -15,85 +15,85 @@ import java.util.stream.Stream;
  */
 final class Keycloak {
 
-    static final String REALM = "elorda";
-    /** Local demo admin of the master realm. */
-    static final String ADMIN_USER = "admin";
-    static final String ADMIN_PASSWORD = "admin";
+	static final String REALM = "elorda";
+	/** Local demo admin of the master realm. */
+	static final String ADMIN_USER = "admin";
+	static final String ADMIN_PASSWORD = "admin";
 
-    private Keycloak() {
-    }
+	private Keycloak() {
+	}
 
-    static ChildProcess launch(SuiteConfig config) throws IOException {
-        Path home = home(config.repoRoot());
-        Path realm = config.repoRoot().resolve("deploy/keycloak/realm-" + REALM + ".json");
-        Path imported = home.resolve("data/import").resolve(realm.getFileName());
-        Files.createDirectories(imported.getParent());
-        if (!Files.exists(imported) || Files.mismatch(realm, imported) != -1) {
-            Files.copy(realm, imported, StandardCopyOption.REPLACE_EXISTING);
-        }
-        int port = config.ports().keycloak();
-        int managementPort = config.ports().keycloakManagement();
-        Path javaHome = Path.of(LocalSuite.java()).getParent().getParent();
-        Path dbDir = config.dataDir().resolve("keycloak");
-        Files.createDirectories(dbDir);
-        return ChildProcess.start("keycloak",
-                List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                        "--http-port=" + port,
-                        "--http-management-port=" + managementPort,
-                        "--hostname=http://localhost:" + port,
-                        "--health-enabled=true",
-                        "--import-realm"),
-                Map.of("JAVA_HOME", javaHome.toString(),
-                        "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
-                        "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                        "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
-                        // the dev-file H2 URL is ${kc.db-url-path}/data/h2/keycloakdb
-                        "JAVA_OPTS_APPEND", "-Dkc.db-url-path=" + dbDir.toAbsolutePath()),
-                config.dataDir(), config.logDir().resolve("keycloak.log"));
-    }
+	static ChildProcess launch(SuiteConfig config) throws IOException {
+		Path home = home(config.repoRoot());
+		Path realm = config.repoRoot().resolve("deploy/keycloak/realm-" + REALM + ".json");
+		Path imported = home.resolve("data/import").resolve(realm.getFileName());
+		Files.createDirectories(imported.getParent());
+		if (!Files.exists(imported) || Files.mismatch(realm, imported) != -1) {
+			Files.copy(realm, imported, StandardCopyOption.REPLACE_EXISTING);
+		}
+		int port = config.ports().keycloak();
+		int managementPort = config.ports().keycloakManagement();
+		Path javaHome = Path.of(LocalSuite.java()).getParent().getParent();
+		Path dbDir = config.dataDir().resolve("keycloak");
+		Files.createDirectories(dbDir);
+		return ChildProcess.start("keycloak",
+				List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+						"--http-port=" + port,
+						"--http-management-port=" + managementPort,
+						"--hostname=http://localhost:" + port,
+						"--health-enabled=true",
+						"--import-realm"),
+				Map.of("JAVA_HOME", javaHome.toString(),
+						"KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
+						"KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
+						"JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
+						// the dev-file H2 URL is ${kc.db-url-path}/data/h2/keycloakdb
+						"JAVA_OPTS_APPEND", "-Dkc.db-url-path=" + dbDir.toAbsolutePath()),
+				config.dataDir(), config.logDir().resolve("keycloak.log"));
+	}
 
-    static void awaitReady(SuiteConfig config, ChildProcess process, Duration timeout) {
-        String readiness = "http://localhost:" + config.ports().keycloakManagement() + "/health/ready";
-        Probes.awaitHealthy("keycloak", timeout, process, () -> Probes.httpUp(readiness));
-    }
+	static void awaitReady(SuiteConfig config, ChildProcess process, Duration timeout) {
+		String readiness = "http://localhost:" + config.ports().keycloakManagement() + "/health/ready";
+		Probes.awaitHealthy("keycloak", timeout, process, () -> Probes.httpUp(readiness));
+	}
 
-    static Path home(Path repoRoot) throws IOException {
-        Path unpacked = repoRoot.resolve("deploy/target/keycloak");
-        if (Files.isDirectory(unpacked)) {
-            try (Stream<Path> dirs = Files.list(unpacked)) {
-                var homes = dirs.filter(dir -> Files.isExecutable(dir.resolve("bin/kc.sh"))).toList();
-                if (homes.size() == 1) {
-                    return homes.getFirst();
-                }
-                if (homes.size() > 1) {
-                    throw new IllegalStateException("More than one Keycloak in " + unpacked + ": " + homes
-                            + "; run ./mvnw -pl deploy clean package");
-                }
-            }
-        }
-        throw new IllegalStateException("No Keycloak in " + unpacked + "; build the deploy module first");
-    }
+	static Path home(Path repoRoot) throws IOException {
+		Path unpacked = repoRoot.resolve("deploy/target/keycloak");
+		if (Files.isDirectory(unpacked)) {
+			try (Stream<Path> dirs = Files.list(unpacked)) {
+				var homes = dirs.filter(dir -> Files.isExecutable(dir.resolve("bin/kc.sh"))).toList();
+				if (homes.size() == 1) {
+					return homes.getFirst();
+				}
+				if (homes.size() > 1) {
+					throw new IllegalStateException("More than one Keycloak in " + unpacked + ": " + homes
+							+ "; run ./mvnw -pl deploy clean package");
+				}
+			}
+		}
+		throw new IllegalStateException("No Keycloak in " + unpacked + "; build the deploy module first");
+	}
 
-    /** The demo users of realm-elorda.json (local demo secrets). */
-    enum DemoUser {
-        AKIMAT_OFFICER("akimat.officer", "Akimat-demo-1", "akimat-officer"),
-        BANK_OFFICER("bank.officer", "Bank-demo-1", "bank-officer"),
-        CITIZEN("citizen", "Citizen-demo-1", "citizen"),
-        CITIZEN2("citizen2", "Citizen-demo-2", "citizen");
+	/** The demo users of realm-elorda.json (local demo secrets). */
+	enum DemoUser {
+		AKIMAT_OFFICER("akimat.officer", "Akimat-demo-1", "akimat-officer"),
+		BANK_OFFICER("bank.officer", "Bank-demo-1", "bank-officer"),
+		CITIZEN("citizen", "Citizen-demo-1", "citizen"),
+		CITIZEN2("citizen2", "Citizen-demo-2", "citizen");
 
-        final String username;
-        final String password;
-        final String role;
+		final String username;
+		final String password;
+		final String role;
 
-        DemoUser(String username, String password, String role) {
-            this.username = username;
-            this.password = password;
-            this.role = role;
-        }
+		DemoUser(String username, String password, String role) {
+			this.username = username;
+			this.password = password;
+			this.role = role;
+		}
 
-        @Override
-        public String toString() {
-            return "%-15s / %-15s (%s)".formatted(username, password, role);
-        }
-    }
+		@Override
+		public String toString() {
+			return "%-15s / %-15s (%s)".formatted(username, password, role);
+		}
+	}
 }

@@ -15,6 +15,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 
 /**
  * The whole suite on one machine: PostgreSQL (zonky), Kafka and Keycloak in parallel, then the six services.
@@ -22,239 +24,248 @@ import java.util.concurrent.Executors;
  */
 final class LocalSuite implements AutoCloseable {
 
-    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
-    private static final Duration KEYCLOAK_STOP_GRACE = Duration.ofSeconds(30);
+	private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
+	private static final Duration KEYCLOAK_STOP_GRACE = Duration.ofSeconds(30);
 
-    private final SuiteConfig config;
-    private final KafkaBroker kafka;
-    private final List<RunningService> services = new CopyOnWriteArrayList<>();
-    private volatile Postgres postgres;
-    private volatile ChildProcess keycloak;
-    private volatile boolean closed;
-    private Duration startupTime;
+	private final SuiteConfig config;
+	private final KafkaBroker kafka;
+	private final List<RunningService> services = new CopyOnWriteArrayList<>();
+	private volatile Postgres postgres;
+	private volatile ChildProcess keycloak;
+	private volatile boolean closed;
+	private Duration startupTime;
 
-    private record RunningService(Service service, ChildProcess process) {
-    }
+	private record RunningService(Service service, ChildProcess process) {
+	}
 
-    LocalSuite(SuiteConfig config) {
-        this.config = config;
-        this.kafka = new KafkaBroker(java(), config.repoRoot().resolve("deploy/target/kafka/lib"), config.dataDir(),
-                config.logDir().resolve("kafka.log"), config.ports().kafka(), config.ports().kafkaController());
-    }
+	LocalSuite(SuiteConfig config) {
+		this.config = config;
+		this.kafka = new KafkaBroker(java(), config.repoRoot().resolve("deploy/target/kafka/lib"), config.dataDir(),
+				config.logDir().resolve("kafka.log"), config.ports().kafka(), config.ports().kafkaController());
+	}
 
-    /** Starts the suite and waits until every component is healthy; on failure stops what started and throws. */
-    static LocalSuite start(SuiteConfig config) {
-        var suite = new LocalSuite(config);
-        suite.startAll();
-        return suite;
-    }
+	/** Starts the suite and waits until every component is healthy; on failure stops what started and throws. */
+	static LocalSuite start(SuiteConfig config) {
+		var suite = new LocalSuite(config);
+		suite.startAll();
+		return suite;
+	}
 
-    /** The java executable of this JVM; the children run on the same JDK. */
-    static String java() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
+	/** The java executable of this JVM; the children run on the same JDK. */
+	static String java() {
+		return ProcessHandle.current().info().command()
+				.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+	}
 
-    /** See {@link #start}; separate so that a shutdown hook can be registered before anything runs. */
-    void startAll() {
-        Instant begin = Instant.now();
-        Duration timeout = config.startupTimeout();
-        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        try {
-            Files.createDirectories(config.logDir());
-            List<Path> jars = new ArrayList<>();
-            if (config.withServices()) {
-                for (Service service : Service.ALL) {
-                    jars.add(service.jar(config.repoRoot())); // fail before starting anything if one is missing
-                }
-            }
-            awaitAll(List.of(
-                    CompletableFuture.runAsync(unchecked("postgres", this::startPostgres), executor),
-                    CompletableFuture.runAsync(unchecked("kafka", () -> kafka.start(timeout)), executor),
-                    CompletableFuture.runAsync(unchecked("keycloak", () -> {
-                        keycloak = stopIfClosed(Keycloak.launch(config));
-                        Keycloak.awaitReady(config, keycloak, timeout);
-                    }), executor)));
-            for (int i = 0; i < jars.size(); i++) {
-                Service service = Service.ALL.get(i);
-                services.add(new RunningService(service, stopIfClosed(startService(service, jars.get(i)))));
-            }
-            awaitAll(services.stream().map(running -> CompletableFuture.runAsync(() -> Probes.awaitHealthy(
-                    running.service().name(), timeout, running.process(),
-                    () -> Probes.httpUp(running.service().healthUrl(config))), executor)).toList());
-            startupTime = Duration.between(begin, Instant.now());
-        } catch (RuntimeException | IOException e) {
-            if (e instanceof Probes.ComponentFailedException failed && failed.log() != null) {
-                System.err.printf("%n%s%n----- last lines of %s -----%n%s%n-----%n",
-                        failed.getMessage(), failed.log(), Probes.tail(failed.log(), 60));
-            }
-            close();
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-        } finally {
-            executor.shutdownNow(); // waiters of a failed start end by interrupt or because close() stopped their process
-        }
-    }
+	/** See {@link #start}; separate so that a shutdown hook can be registered before anything runs. */
+	void startAll() {
+		Instant begin = Instant.now();
+		Duration timeout = config.startupTimeout();
+		ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+		try {
+			Files.createDirectories(config.logDir());
+			List<Path> jars = new ArrayList<>();
+			if (config.withServices()) {
+				for (Service service : Service.ALL) {
+					jars.add(service.jar(config.repoRoot())); // fail before starting anything if one is missing
+				}
+			}
+			awaitAll(List.of(
+					CompletableFuture.runAsync(unchecked("postgres", this::startPostgres), executor),
+					CompletableFuture.runAsync(unchecked("kafka", () -> kafka.start(timeout)), executor),
+					CompletableFuture.runAsync(unchecked("keycloak", () -> {
+						keycloak = stopIfClosed(Keycloak.launch(config));
+						Keycloak.awaitReady(config, keycloak, timeout);
+					}), executor)));
+			for (int i = 0; i < jars.size(); i++) {
+				Service service = Service.ALL.get(i);
+				services.add(new RunningService(service, stopIfClosed(startService(service, jars.get(i)))));
+			}
+			awaitAll(services.stream().map(running -> CompletableFuture.runAsync(() -> Probes.awaitHealthy(
+					running.service().name(), timeout, running.process(),
+					() -> Probes.httpUp(running.service().healthUrl(config))), executor)).toList());
+			startupTime = Duration.between(begin, Instant.now());
+		} catch (RuntimeException | IOException e) {
+			if (e instanceof Probes.ComponentFailedException failed && failed.log() != null) {
+				System.err.printf("%n%s%n----- last lines of %s -----%n%s%n-----%n",
+						failed.getMessage(), failed.log(), Probes.tail(failed.log(), 60));
+			}
+			close();
+			throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+		} finally {
+			executor.shutdownNow(); // waiters of a failed start end by interrupt or because close() stopped their process
+		}
+	}
 
-    private void startPostgres() throws Exception {
-        postgres = Postgres.start(config.ports().postgres(), config.dataDir().resolve("postgres"),
-                config.logDir().resolve("postgres.log"));
-        if (closed) {
-            postgres.close();
-            throw new IllegalStateException("suite closed while starting");
-        }
-    }
+	private void startPostgres() throws Exception {
+		postgres = Postgres.start(config.ports().postgres(), config.dataDir().resolve("postgres"),
+				config.logDir().resolve("postgres.log"));
+		if (closed) {
+			postgres.close();
+			throw new IllegalStateException("suite closed while starting");
+		}
+	}
 
-    private ChildProcess startService(Service service, Path jar) throws IOException {
-        var env = new HashMap<String, String>();
-        env.put("SERVER_PORT", String.valueOf(service.port(config)));
-        env.put("SPRING_PROFILES_ACTIVE", "local");
-        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuerUri());
-        if (service.database() == null) {
-            for (Service backend : Service.ALL) {
-                if (backend.database() != null) {
-                    env.put("SERVICES_" + backend.database().toUpperCase() + "_URL", "http://127.0.0.1:" + backend.port(config));
-                }
-            }
-        } else {
-            env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + config.ports().postgres() + "/" + service.database());
-            env.put("SPRING_DATASOURCE_USERNAME", service.database());
-            env.put("SPRING_DATASOURCE_PASSWORD", service.database());
-            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        }
-        var command = new ArrayList<String>();
-        command.add(java());
-        command.addAll(Service.JVM_FLAGS);
-        command.addAll(List.of("-jar", jar.toString()));
-        return ChildProcess.start(service.name(), command, env, config.dataDir().resolve("services").resolve(service.name()),
-                config.logDir().resolve(service.name() + ".log"));
-    }
+	private ChildProcess startService(Service service, Path jar) throws IOException {
+		var env = new HashMap<String, String>();
+		env.put("SERVER_PORT", String.valueOf(service.port(config)));
+		env.put("SPRING_PROFILES_ACTIVE", "local");
+		env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuerUri());
+		if (service.database() == null) {
+			for (Service backend : Service.ALL) {
+				if (backend.database() != null) {
+					env.put("SERVICES_" + backend.database().toUpperCase() + "_URL", "http://127.0.0.1:" + backend.port(config));
+				}
+			}
+		} else {
+			env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + config.ports().postgres() + "/" + service.database());
+			env.put("SPRING_DATASOURCE_USERNAME", service.database());
+			env.put("SPRING_DATASOURCE_PASSWORD", service.database());
+			env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+		}
+		var command = new ArrayList<String>();
+		command.add(java());
+		command.addAll(Service.JVM_FLAGS);
+		command.addAll(List.of("-jar", jar.toString()));
+		return ChildProcess.start(service.name(), command, env, config.dataDir().resolve("services").resolve(service.name()),
+				config.logDir().resolve(service.name() + ".log"));
+	}
 
-    /** A Ctrl-C during startup may close the suite while a component is being launched. */
-    private ChildProcess stopIfClosed(ChildProcess process) {
-        if (closed) {
-            process.stop(Duration.ZERO);
-            throw new IllegalStateException("suite closed while starting");
-        }
-        return process;
-    }
+	/** A Ctrl-C during startup may close the suite while a component is being launched. */
+	private ChildProcess stopIfClosed(ChildProcess process) {
+		if (closed) {
+			process.stop(Duration.ZERO);
+			throw new IllegalStateException("suite closed while starting");
+		}
+		return process;
+	}
 
-    /** Stops the broker gracefully (the services keep running and retry). */
-    void stopKafka() {
-        kafka.stop();
-    }
+	/** Stops the broker gracefully (the services keep running and retry). */
+	void stopKafka() {
+		kafka.stop();
+	}
 
-    /** Starts the broker again on the same ports and data, waiting until it answers. */
-    void startKafka() {
-        try {
-            kafka.start(config.startupTimeout());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
+	/** Starts the broker again on the same ports and data, waiting until it answers. */
+	void startKafka() {
+		try {
+			kafka.start(config.startupTimeout());
+		} catch (IOException e) {
+			throw new IllegalStateException(e);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
 
-    SuiteConfig config() {
-        return config;
-    }
+	SuiteConfig config() {
+		return config;
+	}
 
-    Duration startupTime() {
-        return startupTime;
-    }
+	Duration startupTime() {
+		return startupTime;
+	}
 
-    String gatewayUrl() {
-        return "http://localhost:" + config.ports().gateway();
-    }
+	String gatewayUrl() {
+		return "http://localhost:" + config.ports().gateway();
+	}
 
-    String keycloakUrl() {
-        return "http://localhost:" + config.ports().keycloak();
-    }
+	String keycloakUrl() {
+		return "http://localhost:" + config.ports().keycloak();
+	}
 
-    String issuerUri() {
-        return keycloakUrl() + "/realms/" + Keycloak.REALM;
-    }
+	String issuerUri() {
+		return keycloakUrl() + "/realms/" + Keycloak.REALM;
+	}
 
-    String tokenUrl() {
-        return issuerUri() + "/protocol/openid-connect/token";
-    }
+	String tokenUrl() {
+		return issuerUri() + "/protocol/openid-connect/token";
+	}
 
-    String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
-    }
+	String kafkaBootstrapServers() {
+		return kafka.bootstrapServers();
+	}
 
-    /** Resident memory in kB per component: each process and its descendants (PostgreSQL: postmaster + backends). */
-    Map<String, Long> rssKb() {
-        var rss = new LinkedHashMap<String, Long>();
-        if (postgres != null) {
-            rss.put("postgres", ProcessMemory.rssKb(postgres.tree()));
-        }
-        ChildProcess broker = kafka.process();
-        if (broker != null) {
-            rss.put("kafka", ProcessMemory.rssKb(broker.tree()));
-        }
-        if (keycloak != null) {
-            rss.put("keycloak", ProcessMemory.rssKb(keycloak.tree()));
-        }
-        services.forEach(running -> rss.put(running.service().name(), ProcessMemory.rssKb(running.process().tree())));
-        return rss;
-    }
+	/** Resident memory (VmRSS) in kB per component: each process and its descendants (PostgreSQL: postmaster + backends). */
+	Map<String, Long> rssKb() {
+		return memory(ProcessMemory::rssKb);
+	}
 
-    /** Stops services, then Keycloak, Kafka and PostgreSQL; safe to call more than once and from a shutdown hook. */
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        services.parallelStream().forEach(running -> running.process().stop(SERVICE_STOP_GRACE));
-        if (keycloak != null) {
-            keycloak.stop(KEYCLOAK_STOP_GRACE);
-        }
-        kafka.stop();
-        if (postgres != null) {
-            try {
-                postgres.close();
-            } catch (IOException | RuntimeException e) {
-                System.err.println("Stopping PostgreSQL failed: " + e);
-            }
-        }
-    }
+	/** Like {@link #rssKb()} with shared pages split between the processes sharing them (PSS). */
+	Map<String, Long> pssKb() {
+		return memory(ProcessMemory::pssKb);
+	}
 
-    /** Waits for all; returns early with the first failure (in start order) as soon as one fails. */
-    private static void awaitAll(List<CompletableFuture<Void>> futures) {
-        var firstFailure = new CompletableFuture<Void>();
-        futures.forEach(future -> future.exceptionally(failure -> {
-            firstFailure.completeExceptionally(failure);
-            return null;
-        }));
-        try {
-            CompletableFuture.anyOf(CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)), firstFailure).join();
-        } catch (CompletionException e) {
-            for (CompletableFuture<Void> future : futures) { // report the first failed component in start order
-                if (future.isCompletedExceptionally()) {
-                    Throwable cause = future.exceptionNow();
-                    throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
-                }
-            }
-            throw e;
-        }
-    }
+	private Map<String, Long> memory(ToLongFunction<Stream<ProcessHandle>> measure) {
+		var memory = new LinkedHashMap<String, Long>();
+		if (postgres != null) {
+			memory.put("postgres", measure.applyAsLong(postgres.tree()));
+		}
+		ChildProcess broker = kafka.process();
+		if (broker != null) {
+			memory.put("kafka", measure.applyAsLong(broker.tree()));
+		}
+		if (keycloak != null) {
+			memory.put("keycloak", measure.applyAsLong(keycloak.tree()));
+		}
+		services.forEach(running -> memory.put(running.service().name(), measure.applyAsLong(running.process().tree())));
+		return memory;
+	}
 
-    private static Runnable unchecked(String component, ThrowingRunnable action) {
-        return () -> {
-            try {
-                action.run();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new Probes.ComponentFailedException(component, e);
-            }
-        };
-    }
+	/** Stops services, then Keycloak, Kafka and PostgreSQL; safe to call more than once and from a shutdown hook. */
+	@Override
+	public synchronized void close() {
+		if (closed) {
+			return;
+		}
+		closed = true;
+		services.parallelStream().forEach(running -> running.process().stop(SERVICE_STOP_GRACE));
+		if (keycloak != null) {
+			keycloak.stop(KEYCLOAK_STOP_GRACE);
+		}
+		kafka.stop();
+		if (postgres != null) {
+			try {
+				postgres.close();
+			} catch (IOException | RuntimeException e) {
+				System.err.println("Stopping PostgreSQL failed: " + e);
+			}
+		}
+	}
 
-    @FunctionalInterface
-    private interface ThrowingRunnable {
-        void run() throws Exception;
-    }
+	/** Waits for all; returns early with the first failure (in start order) as soon as one fails. */
+	private static void awaitAll(List<CompletableFuture<Void>> futures) {
+		var firstFailure = new CompletableFuture<Void>();
+		futures.forEach(future -> future.exceptionally(failure -> {
+			firstFailure.completeExceptionally(failure);
+			return null;
+		}));
+		try {
+			CompletableFuture.anyOf(CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)), firstFailure).join();
+		} catch (CompletionException e) {
+			for (CompletableFuture<Void> future : futures) { // report the first failed component in start order
+				if (future.isCompletedExceptionally()) {
+					Throwable cause = future.exceptionNow();
+					throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+				}
+			}
+			throw e;
+		}
+	}
+
+	private static Runnable unchecked(String component, ThrowingRunnable action) {
+		return () -> {
+			try {
+				action.run();
+			} catch (RuntimeException e) {
+				throw e;
+			} catch (Exception e) {
+				throw new Probes.ComponentFailedException(component, e);
+			}
+		};
+	}
+
+	@FunctionalInterface
+	private interface ThrowingRunnable {
+		void run() throws Exception;
+	}
 }

@@ -12,74 +12,81 @@ import java.util.Map;
  */
 public final class RunLocal {
 
-    private RunLocal() {
-    }
+	private RunLocal() {
+	}
 
-    public static void main(String[] args) throws InterruptedException {
-        quietClientLogging();
-        List<String> arguments = List.of(args);
-        Path repoRoot = SuiteConfig.locateRepoRoot();
-        Path dataDir = arguments.stream().filter(arg -> arg.startsWith("--data-dir=")).findFirst()
-                .map(arg -> Path.of(arg.substring("--data-dir=".length())))
-                .orElse(repoRoot.resolve(".local"));
-        SuiteConfig config = SuiteConfig.defaults(dataDir);
-        if (arguments.contains("--no-services")) {
-            config = config.withoutServices();
-        }
-        System.out.printf("Starting the Elorda suite (data in %s, logs in %s) ...%n", config.dataDir(), config.logDir());
+	public static void main(String[] args) throws InterruptedException {
+		quietClientLogging();
+		List<String> arguments = List.of(args);
+		Path repoRoot = SuiteConfig.locateRepoRoot();
+		Path dataDir = arguments.stream().filter(arg -> arg.startsWith("--data-dir=")).findFirst()
+				.map(arg -> Path.of(arg.substring("--data-dir=".length())))
+				.orElse(repoRoot.resolve(".local"));
+		SuiteConfig config = SuiteConfig.defaults(dataDir);
+		if (arguments.contains("--no-services")) {
+			config = config.withoutServices();
+		}
+		System.out.printf("Starting the Elorda suite (data in %s, logs in %s) ...%n", config.dataDir(), config.logDir());
 
-        var suite = new LocalSuite(config);
-        var shutdown = new Thread(() -> {
-            System.out.println("Stopping the suite ...");
-            suite.close();
-            System.out.println("Stopped.");
-        }, "suite-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
-        try {
-            suite.startAll();
-        } catch (RuntimeException e) {
-            System.err.println("The suite did not start: " + e.getMessage());
-            Runtime.getRuntime().exit(1); // the hook runs close() once more: a no-op
-        }
-        printSummary(suite);
-        Thread.currentThread().join(); // until Ctrl-C
-    }
+		var suite = new LocalSuite(config);
+		var shutdown = new Thread(() -> {
+			System.out.println("Stopping the suite ...");
+			suite.close();
+			System.out.println("Stopped.");
+		}, "suite-shutdown");
+		Runtime.getRuntime().addShutdownHook(shutdown);
+		try {
+			suite.startAll();
+		} catch (RuntimeException e) {
+			System.err.println("The suite did not start: " + e.getMessage());
+			Runtime.getRuntime().exit(1); // the hook runs close() once more: a no-op
+		}
+		printSummary(suite);
+		Thread.currentThread().join(); // until Ctrl-C
+	}
 
-    /** The launcher's own Kafka admin client and zonky log through slf4j-simple; keep the console for the summary. */
-    static void quietClientLogging() {
-        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
-        System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
-    }
+	/** The launcher's own Kafka admin client and zonky log through slf4j-simple; keep the console for the summary. */
+	static void quietClientLogging() {
+		System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+		System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
+	}
 
-    private static void printSummary(LocalSuite suite) {
-        SuiteConfig config = suite.config();
-        var out = new StringBuilder();
-        out.append("%n=== Elorda suite is up in %.1f s ===%n".formatted(suite.startupTime().toMillis() / 1000.0));
-        if (config.withServices()) {
-            out.append("Gateway            %s%n".formatted(suite.gatewayUrl()));
-            out.append("Swagger UI         %s/swagger-ui.html%n".formatted(suite.gatewayUrl()));
-        }
-        out.append("Keycloak admin     %s/admin  (%s / %s, local demo)%n"
-                .formatted(suite.keycloakUrl(), Keycloak.ADMIN_USER, Keycloak.ADMIN_PASSWORD));
-        out.append("OIDC issuer        %s%n".formatted(suite.issuerUri()));
-        out.append("Kafka              %s%n".formatted(suite.kafkaBootstrapServers()));
-        out.append("PostgreSQL         jdbc:postgresql://127.0.0.1:%d/<db>  (db = user = password: %s)%n"
-                .formatted(config.ports().postgres(), String.join(", ", Postgres.DATABASES)));
-        if (config.withServices()) {
-            out.append("Health:%n".formatted());
-            Service.ALL.forEach(service -> out.append("  %-20s %s%n".formatted(service.name(), service.healthUrl(config))));
-        }
-        out.append("Demo logins (realm %s, client elorda-web):%n".formatted(Keycloak.REALM));
-        for (Keycloak.DemoUser user : Keycloak.DemoUser.values()) {
-            out.append("  %s%n".formatted(user));
-        }
-        out.append("Data dir           %s%n".formatted(config.dataDir()));
-        out.append("Logs               %s%n".formatted(config.logDir()));
-        Map<String, Long> rss = suite.rssKb();
-        long total = rss.values().stream().mapToLong(Long::longValue).sum();
-        out.append("Memory (RSS)       %d MB in total: ".formatted(total / 1024));
-        rss.forEach((name, kb) -> out.append("%s %d MB  ".formatted(name, kb / 1024)));
-        out.append("%nPress Ctrl-C to stop everything.%n".formatted());
-        System.out.print(out);
-    }
+	private static void printSummary(LocalSuite suite) {
+		SuiteConfig config = suite.config();
+		var out = new StringBuilder();
+		out.append("%n=== Elorda suite is up in %.1f s ===%n".formatted(suite.startupTime().toMillis() / 1000.0));
+		if (config.withServices()) {
+			out.append("Gateway            %s%n".formatted(suite.gatewayUrl()));
+			out.append("Swagger UI         %s/swagger-ui.html%n".formatted(suite.gatewayUrl()));
+		}
+		out.append("Keycloak admin     %s/admin  (%s / %s, local demo)%n"
+				.formatted(suite.keycloakUrl(), Keycloak.ADMIN_USER, Keycloak.ADMIN_PASSWORD));
+		out.append("OIDC issuer        %s%n".formatted(suite.issuerUri()));
+		out.append("Kafka              %s%n".formatted(suite.kafkaBootstrapServers()));
+		out.append("PostgreSQL         jdbc:postgresql://127.0.0.1:%d/<db>  (db = user = password: %s)%n"
+				.formatted(config.ports().postgres(), String.join(", ", Postgres.DATABASES)));
+		if (config.withServices()) {
+			out.append("Health:%n".formatted());
+			Service.ALL.forEach(service -> out.append("  %-20s %s%n".formatted(service.name(), service.healthUrl(config))));
+		}
+		out.append("Demo logins (realm %s, client elorda-web):%n".formatted(Keycloak.REALM));
+		for (Keycloak.DemoUser user : Keycloak.DemoUser.values()) {
+			out.append("  %s%n".formatted(user));
+		}
+		out.append("Data dir           %s%n".formatted(config.dataDir()));
+		out.append("Logs               %s%n".formatted(config.logDir()));
+		appendMemory(out, "RSS", suite.rssKb());
+		appendMemory(out, "PSS", suite.pssKb());
+		out.append("(RSS sums count PostgreSQL's shared buffers once per backend; PSS splits shared pages)%n".formatted());
+		out.append("%nPress Ctrl-C to stop everything.%n".formatted());
+		System.out.print(out);
+	}
+
+	private static void appendMemory(StringBuilder out, String kind, Map<String, Long> kbByComponent) {
+		long total = kbByComponent.values().stream().mapToLong(Long::longValue).sum();
+		out.append("Memory (%s)       %d MB in total:".formatted(kind, total / 1024));
+		kbByComponent.forEach((name, kb) -> out.append(" %s %d,".formatted(name, kb / 1024)));
+		out.setLength(out.length() - 1);
+		out.append("%n".formatted());
+	}
 }

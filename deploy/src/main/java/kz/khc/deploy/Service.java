@@ -15,43 +15,43 @@ import java.util.stream.Stream;
  */
 record Service(String name, String module, ToIntFunction<SuiteConfig.Ports> port, String database) {
 
-    static final List<Service> ALL = List.of(
-            new Service("gateway", "gateway", SuiteConfig.Ports::gateway, null),
-            new Service("identity", "identity-service", SuiteConfig.Ports::identity, "identity"),
-            new Service("cabinet", "cabinet-service", SuiteConfig.Ports::cabinet, "cabinet"),
-            new Service("elorda-application", "elorda-application-service", SuiteConfig.Ports::elorda, "elorda"),
-            new Service("scoring", "scoring-service", SuiteConfig.Ports::scoring, "scoring"),
-            new Service("notification", "notification-service", SuiteConfig.Ports::notification, "notification"));
+	static final List<Service> ALL = List.of(
+			new Service("gateway", "gateway", SuiteConfig.Ports::gateway, null),
+			new Service("identity", "identity-service", SuiteConfig.Ports::identity, "identity"),
+			new Service("cabinet", "cabinet-service", SuiteConfig.Ports::cabinet, "cabinet"),
+			new Service("elorda-application", "elorda-application-service", SuiteConfig.Ports::elorda, "elorda"),
+			new Service("scoring", "scoring-service", SuiteConfig.Ports::scoring, "scoring"),
+			new Service("notification", "notification-service", SuiteConfig.Ports::notification, "notification"));
 
-    /** JVM flags for a 2-core machine: quick start, small heap and stacks. */
-    static final List<String> JVM_FLAGS = List.of(
-            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
-            "-Xms32m", "-Xmx256m", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m");
+	/** JVM flags for a 2-core machine: quick start, small heap and stacks. */
+	static final List<String> JVM_FLAGS = List.of(
+			"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
+			"-Xms32m", "-Xmx256m", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m");
 
-    int port(SuiteConfig config) {
-        return port.applyAsInt(config.ports());
-    }
+	int port(SuiteConfig config) {
+		return port.applyAsInt(config.ports());
+	}
 
-    String healthUrl(SuiteConfig config) {
-        return "http://127.0.0.1:" + port(config) + "/actuator/health";
-    }
+	String healthUrl(SuiteConfig config) {
+		return "http://127.0.0.1:" + port(config) + "/actuator/health";
+	}
 
-    Path jar(Path repoRoot) throws IOException {
-        Path target = repoRoot.resolve(module).resolve("target");
-        if (Files.isDirectory(target)) {
-            try (Stream<Path> files = Files.list(target)) {
-                var jar = files.filter(file -> {
-                            String fileName = file.getFileName().toString();
-                            return fileName.startsWith(module + "-") && fileName.endsWith(".jar")
-                                    && !fileName.endsWith("-plain.jar") && !fileName.endsWith("-sources.jar")
-                                    && !fileName.endsWith("-tests.jar");
-                        })
-                        .max(Comparator.comparing(file -> file.toFile().lastModified()));
-                if (jar.isPresent()) {
-                    return jar.get();
-                }
-            }
-        }
-        throw new IllegalStateException("No jar of " + module + " in " + target + "; run ./mvnw -DskipTests package first");
-    }
+	Path jar(Path repoRoot) throws IOException {
+		Path target = repoRoot.resolve(module).resolve("target");
+		if (Files.isDirectory(target)) {
+			try (Stream<Path> files = Files.list(target)) {
+				var jar = files.filter(file -> {
+							String fileName = file.getFileName().toString();
+							return fileName.startsWith(module + "-") && fileName.endsWith(".jar")
+									&& !fileName.endsWith("-plain.jar") && !fileName.endsWith("-sources.jar")
+									&& !fileName.endsWith("-tests.jar");
+						})
+						.max(Comparator.comparing(file -> file.toFile().lastModified()));
+				if (jar.isPresent()) {
+					return jar.get();
+				}
+			}
+		}
+		throw new IllegalStateException("No jar of " + module + " in " + target + "; run ./mvnw -DskipTests package first");
+	}
 }

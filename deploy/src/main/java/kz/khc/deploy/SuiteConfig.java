@@ -19,57 +19,57 @@ import java.time.Duration;
  */
 record SuiteConfig(Path repoRoot, Path dataDir, Ports ports, boolean withServices, Duration startupTimeout) {
 
-    record Ports(int postgres, int kafka, int kafkaController, int keycloak, int keycloakManagement,
-                 int gateway, int identity, int cabinet, int elorda, int scoring, int notification) {
+	record Ports(int postgres, int kafka, int kafkaController, int keycloak, int keycloakManagement,
+				 int gateway, int identity, int cabinet, int elorda, int scoring, int notification) {
 
-        static Ports defaults() {
-            return new Ports(15432, 9092, 9093, 8180, 8190, 8080, 8081, 8082, 8083, 8084, 8085);
-        }
+		static Ports defaults() {
+			return new Ports(15432, 9092, 9093, 8180, 8190, 8080, 8081, 8082, 8083, 8084, 8085);
+		}
 
-        /** Free ports picked by the OS, so a test suite can run beside a running local suite. */
-        static Ports free() {
-            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(),
-                    freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
-        }
+		/** Free ports picked by the OS, so a test suite can run beside a running local suite. */
+		static Ports free() {
+			return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(),
+					freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+		}
 
-        private static int freePort() {
-            try (var socket = new ServerSocket(0)) {
-                socket.setReuseAddress(true);
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
+		private static int freePort() {
+			try (var socket = new ServerSocket(0)) {
+				socket.setReuseAddress(true);
+				return socket.getLocalPort();
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+	}
 
-    static SuiteConfig defaults(Path dataDir) {
-        return new SuiteConfig(locateRepoRoot(), dataDir.toAbsolutePath(), Ports.defaults(), true, Duration.ofMinutes(4));
-    }
+	static SuiteConfig defaults(Path dataDir) {
+		return new SuiteConfig(locateRepoRoot(), dataDir.toAbsolutePath(), Ports.defaults(), true, Duration.ofMinutes(4));
+	}
 
-    static SuiteConfig freePorts(Path dataDir) {
-        return new SuiteConfig(locateRepoRoot(), dataDir.toAbsolutePath(), Ports.free(), true, Duration.ofMinutes(5));
-    }
+	static SuiteConfig freePorts(Path dataDir) {
+		return new SuiteConfig(locateRepoRoot(), dataDir.toAbsolutePath(), Ports.free(), true, Duration.ofMinutes(5));
+	}
 
-    SuiteConfig withoutServices() {
-        return new SuiteConfig(repoRoot, dataDir, ports, false, startupTimeout);
-    }
+	SuiteConfig withoutServices() {
+		return new SuiteConfig(repoRoot, dataDir, ports, false, startupTimeout);
+	}
 
-    Path logDir() {
-        return dataDir.resolve("logs");
-    }
+	Path logDir() {
+		return dataDir.resolve("logs");
+	}
 
-    /** {@code -Dsuite.repo.root} if set, else the nearest directory upwards from the working directory holding deploy/pom.xml. */
-    static Path locateRepoRoot() {
-        String configured = System.getProperty("suite.repo.root");
-        if (configured != null) {
-            return Path.of(configured).toAbsolutePath().normalize();
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("deploy/pom.xml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("Cannot find the repository root (a directory with deploy/pom.xml) above "
-                + Path.of("").toAbsolutePath() + "; set -Dsuite.repo.root");
-    }
+	/** {@code -Dsuite.repo.root} if set, else the nearest directory upwards from the working directory holding deploy/pom.xml. */
+	static Path locateRepoRoot() {
+		String configured = System.getProperty("suite.repo.root");
+		if (configured != null) {
+			return Path.of(configured).toAbsolutePath().normalize();
+		}
+		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+			if (Files.isRegularFile(dir.resolve("deploy/pom.xml"))) {
+				return dir;
+			}
+		}
+		throw new IllegalStateException("Cannot find the repository root (a directory with deploy/pom.xml) above "
+				+ Path.of("").toAbsolutePath() + "; set -Dsuite.repo.root");
+	}
 }
