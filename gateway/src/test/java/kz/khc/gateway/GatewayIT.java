@@ -91,12 +91,13 @@ class GatewayIT {
 	}
 
 	@Test
-	void missingTamperedExpiredOrForeignTokensAreRejectedAtTheEdge() throws Exception {
+	void missingTamperedExpiredForeignOrMisaddressedTokensAreRejectedAtTheEdge() throws Exception {
 		String valid = token(ISSUER, Instant.now().plusSeconds(300));
 		String tampered = valid.substring(0, valid.length() - 4)
 				+ (valid.endsWith("AAAA") ? "BBBB" : "AAAA");
 		List<String> rejected = List.of(tampered, token(ISSUER, Instant.now().minusSeconds(120)),
-				token("http://elsewhere/realms/elorda", Instant.now().plusSeconds(300)));
+				token("http://elsewhere/realms/elorda", Instant.now().plusSeconds(300)),
+				token(ISSUER, Instant.now().plusSeconds(300), "account"));
 
 		unauthorized(http.get().uri("/api/elorda/v1/applications").exchange());
 		for (String token : rejected) {
@@ -156,7 +157,12 @@ class GatewayIT {
 	}
 
 	private static String token(String issuer, Instant expiry) throws Exception {
+		return token(issuer, expiry, "elorda-api");
+	}
+
+	private static String token(String issuer, Instant expiry, String audience) throws Exception {
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer)
+			.audience(audience)
 			.subject("user-1")
 			.claim("roles", List.of("akimat-officer"))
 			.issueTime(Date.from(expiry.minusSeconds(600)))
