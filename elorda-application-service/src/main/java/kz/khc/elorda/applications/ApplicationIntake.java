@@ -8,6 +8,8 @@ import java.util.UUID;
 import kz.khc.contracts.elorda.v1.ProgrammeCategory;
 import kz.khc.elorda.audit.AuditTrail;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Takes applications in: stores them, audits and publishes {@code ApplicationSubmitted}, all in one transaction. */
 @Service
 class ApplicationIntake {
+
+	private static final Logger log = LoggerFactory.getLogger(ApplicationIntake.class);
 
 	private final Applications applications;
 	private final AuditTrail audit;
@@ -37,6 +41,7 @@ class ApplicationIntake {
 		audit.record(applicantId, "application.submitted", "application/" + application.id(),
 				"submitted by the applicant in category " + category);
 		events.publishEvent(application.submitted());
+		log.info("Application {} submitted in category {}", application.number(), category);
 		return application;
 	}
 }

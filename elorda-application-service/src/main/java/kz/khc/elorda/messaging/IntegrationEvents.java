@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
@@ -44,6 +45,15 @@ class IntegrationEvents {
 
 	private static byte[] bytes(String value) {
 		return value.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Publications are sent on the task executor after the commit; this carries the request's trace over, so that
+	 * the Kafka record's {@code traceparent} continues the trace of the request that caused it.
+	 */
+	@Bean
+	ContextPropagatingTaskDecorator contextPropagatingTaskDecorator() {
+		return new ContextPropagatingTaskDecorator();
 	}
 
 	@Bean

@@ -56,6 +56,8 @@ import tools.jackson.databind.json.JsonMapper;
 @DirtiesContext // closes the embedded broker before JVM exit, where Kafka's own hook deletes its files under it
 class ApplicationSubmissionIT {
 
+	static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
 	@Autowired
 	MockMvc mvc;
 
@@ -88,6 +90,7 @@ class ApplicationSubmissionIT {
 	void submissionIsStoredAuditedAndPublishedWithTheConventions() throws Exception {
 		String response = mvc
 			.perform(post("/api/elorda/v1/applications").with(citizen("citizen-1"))
+				.header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"category\":\"EDUCATION\"}"))
 			.andExpect(status().isCreated())
@@ -109,6 +112,8 @@ class ApplicationSubmissionIT {
 				"traceparent");
 		assertThat(headerValue(record, "eventType")).isEqualTo("ApplicationSubmitted");
 		assertThat(headerValue(record, "schemaVersion")).isEqualTo("1");
+		assertThat(headerValue(record, "traceparent")).as("the request's trace continues on Kafka")
+			.startsWith("00-" + TRACE_ID + "-");
 
 		JsonNode payload = json.readTree(record.value());
 		assertThat(headerValue(record, "eventId")).isEqualTo(payload.get("eventId").asString());
@@ -196,6 +201,15 @@ class ApplicationSubmissionIT {
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.code").value("not-found"))
 			.andExpect(jsonPath("$.title").value("Not found"));
+	}
+
+	@Test
+	void apiDescriptionPointsTryItOutAtTheGateway() throws Exception {
+		mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.info.title").value("Elorda Zhastary intake API"))
+			.andExpect(jsonPath("$.servers[0].url").value("/"))
+			.andExpect(jsonPath("$.paths['/api/elorda/v1/applications'].post").exists());
 	}
 
 	private long count() {

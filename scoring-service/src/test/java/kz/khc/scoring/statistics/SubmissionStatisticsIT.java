@@ -17,15 +17,22 @@ import kz.khc.testsupport.EmbeddedPostgresInitializer;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -48,6 +55,7 @@ import tools.jackson.databind.node.ObjectNode;
 @EmbeddedKafka(partitions = 1)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 @DirtiesContext // closes the embedded broker before JVM exit, where Kafka's own hook deletes its files under it
+@ExtendWith(OutputCaptureExtension.class)
 class SubmissionStatisticsIT {
 
 	@Autowired
@@ -114,6 +122,27 @@ class SubmissionStatisticsIT {
 		assertThat(parked.headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
 		await().atMost(Duration.ofSeconds(20)).until(() -> total() == before + 1);
 		deadLetters.close();
+	}
+
+	@Test
+	void processingContinuesTheProducersTrace(CapturedOutput output) throws Exception {
+		String traceId = "0af7651916cd43dd8448eb211c80319c";
+		ObjectNode event = sample();
+		event.put("eventId", UUID.randomUUID().toString());
+		event.put("applicationId", UUID.randomUUID().toString());
+		event.put("applicationNumber", "EZ-2026-777777");
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(ApplicationSubmitted.TOPIC,
+				event.get("applicationId").asString(), json.writeValueAsBytes(event));
+		record.headers().add("traceparent", ("00-" + traceId + "-b7ad6b7169203331-01").getBytes(StandardCharsets.UTF_8));
+
+		// a bare producer: the application's template would stamp a trace of its own over ours
+		try (Producer<String, byte[]> producer = new DefaultKafkaProducerFactory<>(KafkaTestUtils.producerProps(broker),
+				new StringSerializer(), new ByteArraySerializer()).createProducer()) {
+			producer.send(record).get();
+		}
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> output.getOut().lines()
+			.anyMatch(line -> line.contains("EZ-2026-777777") && line.contains(traceId)));
 	}
 
 	@Test
