@@ -71,6 +71,7 @@ class GatewayIT {
 		services.stubFor(get("/certs").willReturn(okJson(new JWKSet(key.toPublicJWK()).toString())));
 		services.stubFor(get("/api/elorda/v1/applications").willReturn(okJson("{\"items\":[]}")));
 		services.stubFor(get("/api/scoring/v1/statistics/submitted-applications").willReturn(okJson("{\"total\":0}")));
+		services.stubFor(get(urlEqualTo("/api/cabinet/v1/faq?q=%D0%BF%D0%B5%D0%BD%D0%B8")).willReturn(okJson("{\"total\":1}")));
 	}
 
 	@AfterAll
@@ -107,10 +108,18 @@ class GatewayIT {
 	}
 
 	@Test
-	void publicStatisticsNeedNoToken() {
+	void publicStatisticsAndFaqNeedNoToken() {
 		http.get().uri("/api/scoring/v1/statistics/submitted-applications").exchange()
 			.expectStatus().isOk()
 			.expectBody().jsonPath("$.total").isEqualTo(0);
+		http.get().uri("/api/cabinet/v1/faq?q={q}", "пени").exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.total").isEqualTo(1);
+	}
+
+	@Test
+	void changingTheFaqNeedsAToken() {
+		http.post().uri("/api/cabinet/v1/faq").exchange().expectStatus().isUnauthorized();
 	}
 
 	@Test

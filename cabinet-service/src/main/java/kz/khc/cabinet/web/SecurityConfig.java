@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,6 +36,8 @@ class SecurityConfig {
 	SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**", "/v3/api-docs/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/cabinet/v1/faq", "/api/cabinet/v1/faq/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -24,7 +24,7 @@ class SecurityConfig {
 				.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**",
 						"/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
 				.permitAll()
-				.pathMatchers(HttpMethod.GET, "/api/scoring/v1/statistics/**")
+				.pathMatchers(HttpMethod.GET, "/api/scoring/v1/statistics/**", "/api/cabinet/v1/faq", "/api/cabinet/v1/faq/**")
 				.permitAll()
 				.anyExchange()
 				.authenticated())
