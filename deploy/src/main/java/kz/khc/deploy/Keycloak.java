@@ -79,7 +79,9 @@ final class Keycloak {
 		AKIMAT_OFFICER("akimat.officer", "Akimat-demo-1", "akimat-officer"),
 		BANK_OFFICER("bank.officer", "Bank-demo-1", "bank-officer"),
 		CITIZEN("citizen", "Citizen-demo-1", "citizen"),
-		CITIZEN2("citizen2", "Citizen-demo-2", "citizen");
+		CITIZEN2("citizen2", "Citizen-demo-2", "citizen"),
+		CONTENT_EDITOR("content.editor", "Editor-demo-1", "cabinet-editor"),
+		CABINET_OPERATOR("cabinet.operator", "Operator-demo-1", "cabinet-operator");
 
 		final String username;
 		final String password;

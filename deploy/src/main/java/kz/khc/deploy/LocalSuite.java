@@ -169,6 +169,15 @@ final class LocalSuite implements AutoCloseable {
 		return "http://localhost:" + config.ports().gateway();
 	}
 
+	/** A service's own address, behind the gateway: for internal APIs the gateway does not route. */
+	String serviceUrl(String name) {
+		return Service.ALL.stream()
+			.filter(service -> service.name().equals(name))
+			.map(service -> "http://127.0.0.1:" + service.port(config))
+			.findFirst()
+			.orElseThrow();
+	}
+
 	String keycloakUrl() {
 		return "http://localhost:" + config.ports().keycloak();
 	}

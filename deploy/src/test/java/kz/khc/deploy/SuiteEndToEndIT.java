@@ -124,6 +124,86 @@ class SuiteEndToEndIT {
 				.untilAsserted(() -> assertThat(statistics()).isEqualTo(expected));
 	}
 
+	@Test
+	@Order(5)
+	void theCitizenSeesTheirOwnCabinetAndNobodyElses() throws Exception {
+		String citizen = token(Keycloak.DemoUser.CITIZEN);
+
+		HttpResponse<String> profile = get("/api/cabinet/v1/profile", citizen);
+		assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
+		assertThat(profile.body()).contains("\"accountNumber\":\"110000101182\"", "Ахметова");
+
+		HttpResponse<String> contracts = get("/api/cabinet/v1/contracts", citizen);
+		assertThat(contracts.statusCode()).as(contracts.body()).isEqualTo(200);
+		List<String> ids = all(CONTRACT_ID, contracts.body());
+		assertThat(ids).hasSizeGreaterThanOrEqualTo(2);
+		HttpResponse<String> schedule = get("/api/cabinet/v1/contracts/" + ids.getFirst() + "/schedule?size=5",
+				citizen);
+		assertThat(schedule.statusCode()).as(schedule.body()).isEqualTo(200);
+		assertThat(schedule.body()).contains("\"status\":");
+
+		String someoneElse = token(Keycloak.DemoUser.CITIZEN2);
+		assertThat(get("/api/cabinet/v1/contracts/" + ids.getFirst(), someoneElse).statusCode()).isEqualTo(404);
+		assertThat(get("/api/cabinet/v1/faq?q=" + encode("пени"), null).body()).contains("праздничный");
+	}
+
+	@Test
+	@Order(6)
+	void onlyIdentityServiceChecksPrimaryAuthorizationAndNeverThroughTheGateway() throws Exception {
+		String contracts = get("/api/cabinet/v1/contracts", token(Keycloak.DemoUser.CITIZEN)).body();
+		Matcher first = Pattern.compile("\"number\":\"([^\"]+)\",\"kind\":\"[^\"]+\",\"concludedOn\":\"([^\"]+)\"")
+			.matcher(contracts);
+		assertThat(first.find()).as(contracts).isTrue();
+		String tuple = """
+				{"accountNumber":"110000101182","iin":"651106450323","contractNumber":"%s","contractDate":"%s",
+				 "mobile":"+7 701 234 56 78"}""".formatted(first.group(1), first.group(2));
+		String path = "/internal/cabinet/v1/primary-authorization/checks";
+
+		HttpResponse<String> check = post(suite.serviceUrl("cabinet") + path, serviceAccountToken(), tuple);
+		assertThat(check.statusCode()).as(check.body()).isEqualTo(200);
+		assertThat(check.body()).contains("\"matches\":true");
+		assertThat(post(suite.serviceUrl("cabinet") + path, token(Keycloak.DemoUser.CITIZEN), tuple).statusCode())
+			.isEqualTo(403);
+		assertThat(post(suite.gatewayUrl() + path, serviceAccountToken(), tuple).statusCode()).isEqualTo(404);
+	}
+
+	private static final Pattern CONTRACT_ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+
+	private static List<String> all(Pattern pattern, String body) {
+		List<String> found = new ArrayList<>();
+		Matcher matcher = pattern.matcher(body);
+		while (matcher.find()) {
+			found.add(matcher.group(1));
+		}
+		return found;
+	}
+
+	private HttpResponse<String> post(String url, String token, String json) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** identity-service's own token: client credentials of its confidential client (local demo secret). */
+	private String serviceAccountToken() throws IOException, InterruptedException {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(suite.tokenUrl()))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=identity-service"
+					+ "&client_secret=identity-service-local-demo-secret"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		return accessToken(response);
+	}
+
+	private static String accessToken(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		Matcher accessToken = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+		assertThat(accessToken.find()).as(response.body()).isTrue();
+		return accessToken.group(1);
+	}
+
 	private record Counts(long total, long healthcare) {
 		Counts plus(int submitted) {
 			return new Counts(total + submitted, healthcare + submitted);
@@ -163,10 +243,7 @@ class SuiteEndToEndIT {
 						.POST(HttpRequest.BodyPublishers.ofString(form))
 						.build(),
 				HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		Matcher accessToken = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
-		assertThat(accessToken.find()).as(response.body()).isTrue();
-		return accessToken.group(1);
+		return accessToken(response);
 	}
 
 	/** Same header and claims, one character of the signature changed (mid-signature, so the bytes really differ). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -165,6 +166,38 @@ class CoreDataImportIT {
 		mvc.perform(get("/api/cabinet/v1/profile").with(client("999999999999"))).andExpect(status().isNotFound());
 		mvc.perform(get("/api/cabinet/v1/contracts").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_citizen"))))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void identityServiceChecksAPrimaryAuthorizationTupleWithoutLearningWhichPartIsWrong() throws Exception {
+		String tuple = """
+				{"accountNumber":"110000101182","iin":"651106450323","contractNumber":"ИК-2022/0001",
+				 "contractDate":"2022-01-05","mobile":"%s"}""";
+		RequestPostProcessor identity = jwt().authorities(new SimpleGrantedAuthority("ROLE_identity-service"));
+
+		mvc.perform(post("/internal/cabinet/v1/primary-authorization/checks").with(identity)
+			.contentType("application/json")
+			.content(tuple.formatted("8 701 234 56 78")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.matches").value(true))
+			.andExpect(jsonPath("$.clientId").isNotEmpty());
+		for (String wrong : List.of(tuple.formatted("+77012345679"), tuple.formatted("+77012345678")
+			.replace("2022-01-05", "2022-01-06"), tuple.formatted("+77012345678").replace("ИК-2022/0001", "ИК-2022/0002"),
+				tuple.formatted("+77012345678").replace("651106450323", "900101300017"))) {
+			mvc.perform(post("/internal/cabinet/v1/primary-authorization/checks").with(identity)
+				.contentType("application/json")
+				.content(wrong))
+				.andExpect(status().isOk())
+				.andExpect(content().json("{\"matches\":false,\"clientId\":null}", true));
+		}
+		mvc.perform(post("/internal/cabinet/v1/primary-authorization/checks").with(client("110000101182"))
+			.contentType("application/json")
+			.content(tuple.formatted("+77012345678"))).andExpect(status().isForbidden());
+		mvc.perform(post("/internal/cabinet/v1/primary-authorization/checks").with(identity)
+			.contentType("application/json")
+			.content("{\"accountNumber\":\"1100\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("validation-failed"));
 	}
 
 	private void upload(String name) throws Exception {
