@@ -2,18 +2,16 @@ package kz.khc.cabinet.coredata;
 
 import java.nio.charset.StandardCharsets;
 
+import kz.khc.cabinet.messaging.RejectedMessageException;
+import kz.khc.contracts.identity.v1.EmailVerified;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * Changes from the core system during the day, on {@code core.record-changed.v1}: each message is one record of the
@@ -36,17 +34,8 @@ class CoreChanges {
 	void on(ConsumerRecord<String, byte[]> record) {
 		CoreDataImport.LineResult result = imports.applyLine(new String(record.value(), StandardCharsets.UTF_8));
 		if (result.rejection() != null) {
-			throw new RejectedRecordException(result.rejection());
+			throw new RejectedMessageException(result.rejection());
 		}
-	}
-
-	@Bean
-	DefaultErrorHandler errorHandler(KafkaOperations<Object, Object> kafka) {
-		var recoverer = new DeadLetterPublishingRecoverer(kafka,
-				(record, ex) -> new TopicPartition(record.topic() + ".DLT", -1));
-		var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(1000, 3));
-		handler.addNotRetryableExceptions(RejectedRecordException.class);
-		return handler;
 	}
 
 	@Bean
@@ -56,19 +45,16 @@ class CoreChanges {
 				TopicBuilder.name(TOPIC + ".DLT")
 					.partitions(properties.partitions())
 					.replicas(properties.replicas())
+					.build(),
+				TopicBuilder.name(EmailVerified.TOPIC + ".DLT")
+					.partitions(properties.partitions())
+					.replicas(properties.replicas())
 					.build());
 	}
 
-	/** Partitions and replication of the core-change topics, where this service creates them (local, tests). */
+	/** Partitions and replication of the topics this service creates (its dead-letter topics; the core topic locally). */
 	@ConfigurationProperties("cabinet.core-changes")
 	record TopicProperties(int partitions, short replicas) {
 	}
 
-	/** The import rejected the record: retrying cannot help. */
-	static class RejectedRecordException extends RuntimeException {
-
-		RejectedRecordException(String reason) {
-			super(reason);
-		}
-	}
 }

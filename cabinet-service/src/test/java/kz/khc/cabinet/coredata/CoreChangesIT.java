@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import kz.khc.contracts.identity.v1.EmailVerified;
 import kz.khc.testsupport.EmbeddedPostgresInitializer;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -68,6 +69,36 @@ class CoreChangesIT {
 				StandardCharsets.UTF_8)).contains("iin");
 		assertThat(jdbc.sql("select max(updated_at)::text from contract").query(String.class).single()).isEqualTo(stamp);
 		assertThat(count("select count(*) from client where iin = '651106450324'")).isZero();
+	}
+
+	@Test
+	void aVerifiedEmailShowsInTheProfileOnceAndTheCoreSystemDoesNotOverwriteIt() throws Exception {
+		for (String line : lines()) {
+			send("110000101182", line);
+		}
+		byte[] sample;
+		try (InputStream in = getClass().getResourceAsStream("/samples/identity.email-verified.v1.json")) {
+			sample = in.readAllBytes();
+		}
+		long processedBefore = count("select count(*) from processed_event");
+
+		kafka.send(new ProducerRecord<>(EmailVerified.TOPIC, "user-1", sample)).get();
+		kafka.send(new ProducerRecord<>(EmailVerified.TOPIC, "user-1", sample)).get(); // redelivered
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> count(
+				"select count(*) from client where account_number = '110000101182' and email_verified") == 1);
+		assertThat(count("select count(*) from processed_event")).isEqualTo(processedBefore + 1);
+		String stamp = clientStamp();
+		send("110000101182", lines().getFirst().replace("\"email\": null", "\"email\": \"old@example.kz\""));
+		await().atMost(Duration.ofSeconds(20)).until(() -> !clientStamp().equals(stamp));
+		assertThat(jdbc.sql("select email from client where account_number = '110000101182'").query(String.class).single())
+			.isEqualTo("dana.akhmetova@example.kz");
+	}
+
+	private String clientStamp() {
+		return jdbc.sql("select updated_at::text from client where account_number = '110000101182'")
+			.query(String.class)
+			.single();
 	}
 
 	private void send(String key, String line) throws Exception {
