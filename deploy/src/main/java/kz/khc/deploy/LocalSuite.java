@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * The whole suite on one machine: PostgreSQL (zonky), Kafka and Keycloak in parallel, then the six services.
  * {@link #close()} stops everything it started: services first, then Keycloak, Kafka and PostgreSQL.
  */
-final class LocalSuite implements AutoCloseable {
+public final class LocalSuite implements AutoCloseable {
 
 	private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
 	private static final Duration KEYCLOAK_STOP_GRACE = Duration.ofSeconds(30);
@@ -38,7 +38,7 @@ final class LocalSuite implements AutoCloseable {
 	private record RunningService(Service service, ChildProcess process) {
 	}
 
-	LocalSuite(SuiteConfig config) {
+	public LocalSuite(SuiteConfig config) {
 		this.config = config;
 		this.kafka = new KafkaBroker(java(), config.repoRoot().resolve("deploy/target/kafka/lib"), config.dataDir(),
 				config.logDir().resolve("kafka.log"), config.ports().kafka(), config.ports().kafkaController());
@@ -58,7 +58,7 @@ final class LocalSuite implements AutoCloseable {
 	}
 
 	/** See {@link #start}; separate so that a shutdown hook can be registered before anything runs. */
-	void startAll() {
+	public void startAll() {
 		Instant begin = Instant.now();
 		Duration timeout = config.startupTimeout();
 		ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -118,7 +118,8 @@ final class LocalSuite implements AutoCloseable {
 				}
 			}
 		} else {
-			env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + config.ports().postgres() + "/" + service.database());
+			env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + config.ports().postgres() + "/" + service.database()
+					+ "?reWriteBatchedInserts=true");
 			env.put("SPRING_DATASOURCE_USERNAME", service.database());
 			env.put("SPRING_DATASOURCE_PASSWORD", service.database());
 			env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -157,7 +158,7 @@ final class LocalSuite implements AutoCloseable {
 		}
 	}
 
-	SuiteConfig config() {
+	public SuiteConfig config() {
 		return config;
 	}
 

@@ -17,9 +17,9 @@ import java.time.Duration;
  * @param withServices   false starts only PostgreSQL, Kafka and Keycloak
  * @param startupTimeout how long each phase (infrastructure, services) may take to become healthy
  */
-record SuiteConfig(Path repoRoot, Path dataDir, Ports ports, boolean withServices, Duration startupTimeout) {
+public record SuiteConfig(Path repoRoot, Path dataDir, Ports ports, boolean withServices, Duration startupTimeout) {
 
-	record Ports(int postgres, int kafka, int kafkaController, int keycloak, int keycloakManagement,
+	public record Ports(int postgres, int kafka, int kafkaController, int keycloak, int keycloakManagement,
 				 int gateway, int identity, int cabinet, int elorda, int scoring, int notification) {
 
 		static Ports defaults() {
@@ -42,7 +42,7 @@ record SuiteConfig(Path repoRoot, Path dataDir, Ports ports, boolean withService
 		}
 	}
 
-	static SuiteConfig defaults(Path dataDir) {
+	public static SuiteConfig defaults(Path dataDir) {
 		return new SuiteConfig(locateRepoRoot(), dataDir.toAbsolutePath(), Ports.defaults(), true, Duration.ofMinutes(4));
 	}
 

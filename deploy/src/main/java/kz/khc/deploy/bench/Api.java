@@ -1,0 +1,192 @@
+package kz.khc.deploy.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The few HTTP calls the benchmark makes besides the measured ones: tokens, Keycloak's admin API, the core-data
+ * import. The launcher has no JSON library; the handful of fields needed are picked out with patterns.
+ */
+final class Api {
+
+	static final String REALM = "elorda";
+	static final String WEB_CLIENT = "elorda-web";
+	/** Local demo secrets of realm-elorda.json and the Keycloak dev-mode admin. */
+	static final String OPERATOR = "cabinet.operator";
+	static final String OPERATOR_PASSWORD = "Operator-demo-1";
+	static final String CITIZEN_PASSWORD = "Bench-citizen-1";
+
+	private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+	private static final Pattern UUID_ID = Pattern.compile(
+			"\"id\"\\s*:\\s*\"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"");
+	private static final Pattern YEARS = Pattern.compile("\"years\"\\s*:\\s*\\[([0-9,\\s]*)]");
+
+	private final HttpClient http;
+	private final String gateway;
+	private final String keycloak;
+
+	Api(HttpClient http, String gateway, String keycloak) {
+		this.http = http;
+		this.gateway = gateway;
+		this.keycloak = keycloak;
+	}
+
+	HttpClient http() {
+		return http;
+	}
+
+	String gateway() {
+		return gateway;
+	}
+
+	/** An access token by the password grant of {@code elorda-web} (realm elorda) or {@code admin-cli} (master). */
+	String token(String realm, String clientId, String username, String password) {
+		var response = send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/" + realm + "/protocol/openid-connect/token"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password", "client_id", clientId,
+						"username", username, "password", password))))
+				.build());
+		expect(response, 200, "token of " + username);
+		return first(ACCESS_TOKEN, response.body(), "access_token");
+	}
+
+	String citizenToken(String username) {
+		return token(REALM, WEB_CLIENT, username, CITIZEN_PASSWORD);
+	}
+
+	String operatorToken() {
+		return token(REALM, WEB_CLIENT, OPERATOR, OPERATOR_PASSWORD);
+	}
+
+	String adminToken() {
+		return token("master", "admin-cli", "admin", "admin");
+	}
+
+	/**
+	 * Creates (or finds) a citizen user with the account number of a generated client and grants realm role
+	 * {@code citizen}.
+	 */
+	void ensureCitizen(String adminToken, String username, String accountNumber) {
+		String users = keycloak + "/admin/realms/" + REALM + "/users";
+		var existing = send(HttpRequest.newBuilder(URI.create(users + "?exact=true&username=" + username))
+				.header("Authorization", "Bearer " + adminToken).GET().build());
+		expect(existing, 200, "user lookup");
+		String id;
+		if (existing.body().contains("\"username\"")) {
+			id = first(Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\""), existing.body(), "user id");
+		} else {
+			String body = """
+					{"username":"%s","email":"%s@bench.example","firstName":"Bench","lastName":"Citizen %s",\
+					"emailVerified":true,"enabled":true,\
+					"credentials":[{"type":"password","value":"%s","temporary":false}],\
+					"attributes":{"account_number":["%s"]}}""".formatted(username, username, accountNumber,
+					CITIZEN_PASSWORD, accountNumber);
+			var created = send(HttpRequest.newBuilder(URI.create(users))
+					.header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+			expect(created, 201, "create user " + username);
+			String location = created.headers().firstValue("Location").orElseThrow();
+			id = location.substring(location.lastIndexOf('/') + 1);
+		}
+		var role = send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/" + REALM + "/roles/citizen"))
+				.header("Authorization", "Bearer " + adminToken).GET().build());
+		expect(role, 200, "role citizen");
+		var granted = send(HttpRequest.newBuilder(URI.create(users + "/" + id + "/role-mappings/realm"))
+				.header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("[" + role.body() + "]")).build());
+		expect(granted, 204, "grant citizen to " + username);
+	}
+
+	HttpResponse<String> get(String path, String token) {
+		return send(HttpRequest.newBuilder(URI.create(gateway + path)).header("Authorization", "Bearer " + token)
+				.timeout(Duration.ofSeconds(30)).GET().build());
+	}
+
+	/** The ids of the signed-in citizen's contracts ({@code GET /api/cabinet/v1/contracts}). */
+	List<String> contractIds(String token) {
+		var response = get("/api/cabinet/v1/contracts", token);
+		expect(response, 200, "contracts");
+		return all(UUID_ID, response.body());
+	}
+
+	/** The years of a contract's schedule, from its first schedule page. */
+	List<Integer> scheduleYears(String token, String contractId) {
+		var response = get("/api/cabinet/v1/contracts/" + contractId + "/schedule?size=1", token);
+		expect(response, 200, "schedule years");
+		String years = first(YEARS, response.body(), "years");
+		var result = new ArrayList<Integer>();
+		for (String year : years.split(",")) {
+			if (!year.isBlank()) {
+				result.add(Integer.parseInt(year.trim()));
+			}
+		}
+		return result;
+	}
+
+	/** Posts one chunk of JSON lines to the core-data import; the import's report (JSON) or a failure. */
+	HttpResponse<String> importChunk(String token, byte[] lines) {
+		return send(HttpRequest.newBuilder(URI.create(gateway + "/api/cabinet/v1/core-data/imports"))
+				.header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
+				.timeout(Duration.ofMinutes(2))
+				.POST(HttpRequest.BodyPublishers.ofByteArray(lines)).build());
+	}
+
+	static long number(String json, String field) {
+		Matcher matcher = Pattern.compile("\"" + field + "\"\\s*:\\s*(\\d+)").matcher(json);
+		return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		} catch (IOException e) {
+			throw new IllegalStateException(request.method() + " " + request.uri() + ": " + e, e);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static void expect(HttpResponse<String> response, int status, String what) {
+		if (response.statusCode() != status) {
+			String body = response.body();
+			throw new IllegalStateException("%s: HTTP %d %s".formatted(what, response.statusCode(),
+					body.length() > 500 ? body.substring(0, 500) : body));
+		}
+	}
+
+	private static String first(Pattern pattern, String text, String what) {
+		Matcher matcher = pattern.matcher(text);
+		if (!matcher.find()) {
+			throw new IllegalStateException("no " + what + " in " + (text.length() > 300 ? text.substring(0, 300) : text));
+		}
+		return matcher.group(1);
+	}
+
+	private static List<String> all(Pattern pattern, String text) {
+		var result = new ArrayList<String>();
+		Matcher matcher = pattern.matcher(text);
+		while (matcher.find()) {
+			result.add(matcher.group(1));
+		}
+		return result;
+	}
+
+	private static String form(Map<String, String> fields) {
+		return fields.entrySet().stream()
+				.map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+				.collect(Collectors.joining("&"));
+	}
+}

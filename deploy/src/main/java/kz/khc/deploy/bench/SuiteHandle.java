@@ -1,0 +1,100 @@
+package kz.khc.deploy.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import kz.khc.deploy.LocalSuite;
+import kz.khc.deploy.SuiteConfig;
+
+/** The launcher's {@link LocalSuite} on default ports, a data dir of its own and a snapshot of the build. */
+final class SuiteHandle implements AutoCloseable {
+
+	private final LocalSuite suite;
+
+	private SuiteHandle(LocalSuite suite) {
+		this.suite = suite;
+	}
+
+	/**
+	 * Starts the suite from a snapshot of the build ({@link #snapshot}) so that a rebuild in the working tree during
+	 * the run (another terminal, the IDE) cannot pull the jars out from under the running services.
+	 */
+	static SuiteHandle start(Path repo, Path dataDir) throws IOException {
+		System.setProperty("suite.repo.root", snapshot(repo, dataDir.resolve("build-snapshot")).toString());
+		var handle = new SuiteHandle(new LocalSuite(SuiteConfig.defaults(dataDir)));
+		Runtime.getRuntime().addShutdownHook(new Thread(handle::close, "bench-suite-shutdown"));
+		handle.suite.startAll();
+		return handle;
+	}
+
+	/**
+	 * Copies what the launcher reads from the repository into {@code dir}: each service's jar, the Kafka broker's
+	 * jars and the realm file; Keycloak's unpacked distribution (large, not rebuilt by {@code package}) is linked.
+	 */
+	static Path snapshot(Path repo, Path dir) throws IOException {
+		for (String module : List.of("gateway", "identity-service", "cabinet-service", "elorda-application-service",
+				"scoring-service", "notification-service")) {
+			Path target = dir.resolve(module).resolve("target");
+			replaceDir(target);
+			Files.createDirectories(target);
+			String jar = module + "-0.1.0-SNAPSHOT.jar";
+			Files.copy(repo.resolve(module).resolve("target").resolve(jar), target.resolve(jar));
+		}
+		Path deployTarget = dir.resolve("deploy/target");
+		Files.createDirectories(deployTarget);
+		replaceDir(deployTarget.resolve("kafka"));
+		Path kafkaLib = deployTarget.resolve("kafka/lib");
+		Files.createDirectories(kafkaLib);
+		try (Stream<Path> jars = Files.list(repo.resolve("deploy/target/kafka/lib"))) {
+			for (Path jar : jars.toList()) {
+				Files.copy(jar, kafkaLib.resolve(jar.getFileName()));
+			}
+		}
+		Path keycloak = deployTarget.resolve("keycloak");
+		Files.deleteIfExists(keycloak);
+		Files.createSymbolicLink(keycloak, repo.resolve("deploy/target/keycloak").toAbsolutePath());
+		Files.createDirectories(dir.resolve("deploy/keycloak"));
+		Files.copy(repo.resolve("deploy/keycloak/realm-elorda.json"), dir.resolve("deploy/keycloak/realm-elorda.json"),
+				StandardCopyOption.REPLACE_EXISTING);
+		Files.writeString(dir.resolve("deploy/pom.xml"), "<!-- build snapshot for the cabinet benchmark -->\n");
+		return dir;
+	}
+
+	private static void replaceDir(Path dir) throws IOException {
+		if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+			try (Stream<Path> tree = Files.walk(dir)) {
+				for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+					Files.delete(path);
+				}
+			}
+		}
+	}
+
+	private SuiteConfig.Ports ports() {
+		return suite.config().ports();
+	}
+
+	String gatewayUrl() {
+		return "http://127.0.0.1:" + ports().gateway();
+	}
+
+	/** {@code localhost}, not 127.0.0.1: the tokens' issuer is {@code http://localhost:<port>/realms/elorda}. */
+	String keycloakUrl() {
+		return "http://localhost:" + ports().keycloak();
+	}
+
+	String jdbcUrl(String database) {
+		return "jdbc:postgresql://127.0.0.1:" + ports().postgres() + "/" + database;
+	}
+
+	@Override
+	public void close() {
+		suite.close();
+	}
+}
