@@ -27,12 +27,16 @@ public class Clients {
 
 	/** The id of the client the token belongs to, if the cabinet has one for its account number. */
 	public Optional<UUID> idOf(Jwt token) {
-		String accountNumber = token.getClaimAsString(accountClaim);
-		if (accountNumber == null) {
-			return Optional.empty();
-		}
-		return jdbc.sql("select id from client where account_number = ?").param(accountNumber).query(UUID.class)
-			.optional();
+		return accountNumberOf(token).flatMap(accountNumber -> jdbc
+			.sql("select id from client where account_number = ?")
+			.param(accountNumber)
+			.query(UUID.class)
+			.optional());
+	}
+
+	/** The account number («лицевой счет») the token carries, if any. */
+	public Optional<String> accountNumberOf(Jwt token) {
+		return Optional.ofNullable(token.getClaimAsString(accountClaim));
 	}
 
 	Optional<Profile> profile(UUID clientId) {

@@ -86,7 +86,9 @@ class ContractController {
 	}
 
 	private Contracts.Contract own(Jwt token, UUID id) {
-		return contracts.ofClient(client(token), id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+		return clients.accountNumberOf(token)
+			.flatMap(accountNumber -> contracts.ofAccount(accountNumber, id))
+			.orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
 	}
 
 	private ScheduleStatus status(Contracts.Row row, LocalDate today) {

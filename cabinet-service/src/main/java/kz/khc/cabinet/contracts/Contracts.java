@@ -29,9 +29,12 @@ class Contracts {
 			.list();
 	}
 
-	Optional<Contract> ofClient(UUID clientId, UUID contractId) {
-		return jdbc.sql("select * from contract where id = ? and client_id = ?")
-			.params(contractId, clientId)
+	/** The contract if it belongs to the client with this account number: ownership checked in the same query. */
+	Optional<Contract> ofAccount(String accountNumber, UUID contractId) {
+		return jdbc.sql("""
+				select c.* from contract c join client k on k.id = c.client_id
+				where c.id = ? and k.account_number = ?""")
+			.params(contractId, accountNumber)
 			.query(Contracts::contract)
 			.optional();
 	}
@@ -47,18 +50,25 @@ class Contracts {
 	Page schedulePage(UUID contractId, @Nullable Integer year, int page, int size) {
 		LocalDate from = year == null ? LocalDate.of(1, 1, 1) : LocalDate.of(year, 1, 1);
 		LocalDate to = year == null ? LocalDate.of(9999, 12, 31) : LocalDate.of(year + 1, 1, 1);
-		long total = jdbc.sql("""
-				select count(*) from schedule_row where contract_id = ? and due_date >= ? and due_date < ?""")
-			.params(contractId, from, to)
-			.query(Long.class)
-			.single();
+		long[] total = { -1 };
 		List<Row> rows = jdbc.sql("""
-				select * from schedule_row where contract_id = ? and due_date >= ? and due_date < ?
+				select *, count(*) over () as total from schedule_row
+				where contract_id = ? and due_date >= ? and due_date < ?
 				order by seq limit ? offset ?""")
 			.params(contractId, from, to, size, (long) page * size)
-			.query(Contracts::row)
+			.query((rs, n) -> {
+				total[0] = rs.getLong("total");
+				return row(rs, n);
+			})
 			.list();
-		return new Page(rows, total);
+		if (total[0] < 0) { // a page past the end: no row to carry the total
+			total[0] = jdbc.sql("""
+					select count(*) from schedule_row where contract_id = ? and due_date >= ? and due_date < ?""")
+				.params(contractId, from, to)
+				.query(Long.class)
+				.single();
+		}
+		return new Page(rows, total[0]);
 	}
 
 	List<Integer> scheduleYears(UUID contractId) {

@@ -141,6 +141,12 @@ class CoreDataImportIT {
 			.andExpect(jsonPath("$.items[0].status").value("OVERDUE"))
 			.andExpect(jsonPath("$.items[0].statusText").value("Мерзімі өткен"));
 		mvc.perform(get("/api/cabinet/v1/contracts/" + id + "/schedule").with(client("110000101182"))
+			.param("year", "2022")
+			.param("size", "2")
+			.param("page", "5"))
+			.andExpect(jsonPath("$.items").isEmpty())
+			.andExpect(jsonPath("$.total").value(3));
+		mvc.perform(get("/api/cabinet/v1/contracts/" + id + "/schedule").with(client("110000101182"))
 			.param("year", "2022"))
 			.andExpect(jsonPath("$.items[*].status")
 				.value(org.hamcrest.Matchers.contains("PAID", "PAID", "OVERDUE")));
