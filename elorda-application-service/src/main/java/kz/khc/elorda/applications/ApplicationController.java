@@ -3,6 +3,7 @@ package kz.khc.elorda.applications;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -10,6 +11,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import kz.khc.contracts.ContactDetails;
+import kz.khc.contracts.Iin;
 import kz.khc.contracts.elorda.v1.ProgrammeCategory;
 
 import org.jspecify.annotations.Nullable;
@@ -48,8 +51,12 @@ class ApplicationController {
 	@PostMapping("/applications")
 	@PreAuthorize("hasRole('citizen')")
 	ResponseEntity<ApplicationView> submit(@AuthenticationPrincipal Jwt applicant,
-			@Valid @RequestBody SubmitApplication request) {
-		Application application = intake.submit(applicant.getSubject(), request.category());
+			@Valid @RequestBody SubmitApplication request, Locale locale) {
+		// until the application form asks for them (issue 7), the contact details come from the login
+		String username = applicant.getClaimAsString("preferred_username");
+		String iin = username != null && Iin.isValid(username) ? username : null;
+		ContactDetails contact = new ContactDetails(null, applicant.getClaimAsString("email"), locale.getLanguage());
+		Application application = intake.submit(applicant.getSubject(), iin, contact, request.category());
 		return ResponseEntity.created(URI.create("/api/elorda/v1/applications/" + application.id()))
 			.body(ApplicationView.of(application));
 	}

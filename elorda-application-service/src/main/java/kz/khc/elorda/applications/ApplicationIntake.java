@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import kz.khc.contracts.ContactDetails;
 import kz.khc.contracts.elorda.v1.ProgrammeCategory;
 import kz.khc.elorda.audit.AuditTrail;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,14 +35,15 @@ class ApplicationIntake {
 	}
 
 	@Transactional
-	Application submit(String applicantId, ProgrammeCategory category) {
+	Application submit(String applicantId, @Nullable String applicantIin, ContactDetails contact,
+			ProgrammeCategory category) {
 		Instant now = Instant.now(clock);
 		Application application = Application.submit(UUID.randomUUID(),
 				applications.nextNumber(LocalDate.now(clock)), applicantId, category, now);
 		applications.add(application);
 		audit.record(applicantId, "application.submitted", "application/" + application.id(),
 				"submitted by the applicant in category " + category);
-		events.publishEvent(application.submitted());
+		events.publishEvent(application.submitted(applicantIin, contact));
 		log.info("Application {} submitted in category {}", application.number(), category);
 		return application;
 	}

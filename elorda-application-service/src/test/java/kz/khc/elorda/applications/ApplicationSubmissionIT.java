@@ -89,8 +89,13 @@ class ApplicationSubmissionIT {
 	@Test
 	void submissionIsStoredAuditedAndPublishedWithTheConventions() throws Exception {
 		String response = mvc
-			.perform(post("/api/elorda/v1/applications").with(citizen("citizen-1"))
+			.perform(post("/api/elorda/v1/applications")
+				.with(jwt().jwt(token -> token.subject("citizen-1")
+					.claim("preferred_username", "950312400238")
+					.claim("email", "aigerim.seitkali@example.kz")
+					.claim("roles", List.of("citizen"))).authorities(new SimpleGrantedAuthority("ROLE_citizen")))
 				.header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
+				.header("Accept-Language", "kk")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"category\":\"EDUCATION\"}"))
 			.andExpect(status().isCreated())
@@ -118,6 +123,10 @@ class ApplicationSubmissionIT {
 		JsonNode payload = json.readTree(record.value());
 		assertThat(headerValue(record, "eventId")).isEqualTo(payload.get("eventId").asString());
 		assertThat(payload.get("category").asString()).isEqualTo("EDUCATION");
+		assertThat(payload.get("applicantId").asString()).isEqualTo("citizen-1");
+		assertThat(payload.get("applicantIin").asString()).isEqualTo("950312400238");
+		assertThat(payload.at("/contact/email").asString()).isEqualTo("aigerim.seitkali@example.kz");
+		assertThat(payload.at("/contact/language").asString()).isEqualTo("kk");
 		assertSameShape(payload, sample());
 		json.treeToValue(sample(), ApplicationSubmitted.class);
 	}

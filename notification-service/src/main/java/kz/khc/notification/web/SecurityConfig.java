@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,7 +25,8 @@ import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every endpoint needs a valid Keycloak token except health, metrics and the API description; roles come from the
+ * Every endpoint needs a valid Keycloak token except health, metrics, the API description and the SMS provider's
+ * receipts (which carry their own secret); roles come from the
  * token's {@code roles} claim and are checked per endpoint with {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,6 +37,9 @@ class SecurityConfig {
 	SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**", "/v3/api-docs/**")
+				.permitAll()
+				// the SMS provider proves itself with the receipt token, checked by the endpoint
+				.requestMatchers(HttpMethod.POST, "/api/notifications/v1/provider-receipts/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -1,0 +1,5 @@
+package kz.khc.notification.messages;
+
+public enum Channel {
+	SMS, EMAIL
+}

@@ -1,0 +1,81 @@
+package kz.khc.notification.messaging;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+import tools.jackson.core.JacksonException;
+
+/**
+ * A record a listener fails on is retried a few times, then parked on {@code <topic>.DLT} with the failure in its
+ * headers, and the partition moves on. A record that cannot be read, or lacks what it must carry, is parked at
+ * once. Each parked record counts in {@code notifications_events_dead_lettered_total}, the metric to alert on.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaConsumers {
+
+	static final String DEAD_LETTER_SUFFIX = ".DLT";
+
+	private static final Logger log = LoggerFactory.getLogger(KafkaConsumers.class);
+
+	@Bean
+	DefaultErrorHandler errorHandler(KafkaOperations<Object, Object> kafka, ConsumerProperties properties,
+			MeterRegistry meters) {
+		var recoverer = new DeadLetterPublishingRecoverer(kafka, (record, ex) -> {
+			Counter.builder("notifications.events.dead.lettered")
+				.description("Events no notification could be made of, parked on the dead-letter topic")
+				.tag("topic", record.topic())
+				.register(meters)
+				.increment();
+			log.error("Event at {}-{}@{} parked on the dead-letter topic: {}", record.topic(), record.partition(),
+					record.offset(), ex.getMessage());
+			return new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1);
+		});
+		var handler = new DefaultErrorHandler(recoverer,
+				new FixedBackOff(properties.retryInterval().toMillis(), properties.retries()));
+		handler.addNotRetryableExceptions(JacksonException.class, NullPointerException.class,
+				IllegalArgumentException.class);
+		return handler;
+	}
+
+	/** The consumed topics (if their producer has not made them yet) and their dead-letter topics. */
+	@Bean
+	KafkaAdmin.NewTopics topics(ConsumerProperties properties) {
+		return new KafkaAdmin.NewTopics(properties.topics()
+			.stream()
+			.flatMap(topic -> Stream.of(topic, topic + DEAD_LETTER_SUFFIX))
+			.map(topic -> TopicBuilder.name(topic)
+				.partitions(properties.partitions())
+				.replicas(properties.replicas())
+				.build())
+			.toArray(NewTopic[]::new));
+	}
+
+	/**
+	 * @param topics the topics this service consumes; their dead-letter topics are created here
+	 * @param partitions partitions of each topic this service creates
+	 * @param replicas replication factor of those topics
+	 * @param retries attempts after the first before a record goes to the dead-letter topic
+	 */
+	@ConfigurationProperties("notifications.events")
+	record ConsumerProperties(List<String> topics, int partitions, short replicas, long retries,
+			Duration retryInterval) {
+	}
+}

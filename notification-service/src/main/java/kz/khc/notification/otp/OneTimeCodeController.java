@@ -1,0 +1,147 @@
+package kz.khc.notification.otp;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import kz.khc.notification.contacts.Contact;
+import kz.khc.notification.messages.Channel;
+import kz.khc.notification.messages.DeliveryFailure;
+import kz.khc.notification.messages.MessageKind;
+import kz.khc.notification.messages.MessageStatus;
+import kz.khc.notification.messages.Messages;
+import kz.khc.notification.messages.Notifications;
+import kz.khc.notification.messages.SmsProvider;
+import kz.khc.notification.messages.Templates;
+import kz.khc.notification.web.Problems;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Sends a one-time code for the identity service, synchronously: the provider takes it within the deadline
+ * (one second) or the caller gets a clear 503 at once and can let the person retry. The code is in the SMS only:
+ * the log keeps the message's number, time and status, never its text.
+ */
+@RestController
+@PreAuthorize("hasRole('identity-service')")
+class OneTimeCodeController {
+
+	private static final Logger log = LoggerFactory.getLogger(OneTimeCodeController.class);
+
+	static final String MOBILE = "\\+77(00|01|02|05|06|07|08|47|60|61|62|63|64|71|75|76|77|78|85)\\d{7}";
+
+	private final SmsProvider sms;
+	private final Messages messages;
+	private final Templates templates;
+	private final Settings settings;
+	private final Problems problems;
+	private final Clock clock;
+
+	OneTimeCodeController(SmsProvider sms, Messages messages, Templates templates, Settings settings,
+			Problems problems, Clock clock) {
+		this.problems = problems;
+		this.sms = sms;
+		this.messages = messages;
+		this.templates = templates;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@PostMapping("/internal/notifications/v1/one-time-codes")
+	ResponseEntity<Sent> send(@Valid @RequestBody CodeRequest request) {
+		String mobile = request.mobile();
+		Locale locale = new Contact("", null, null, null, null).locale(request.language());
+		String text = templates.sms(MessageKind.ONE_TIME_CODE, locale, request.code(), request.validMinutes());
+		UUID id = UUID.randomUUID();
+		messages.add(id, null, request.personId(), MessageKind.ONE_TIME_CODE, Channel.SMS, mobile, null,
+				MessageStatus.SENDING, null, Instant.now(clock));
+		try {
+			String providerId = sms.sendNow(id, mobile, text, settings.deadline());
+			messages.sent(id, providerId, Instant.now(clock));
+			return ResponseEntity.accepted().body(new Sent(id, MessageStatus.SENT));
+		}
+		catch (DeliveryFailure ex) {
+			messages.failed(id, ex.getMessage(), Instant.now(clock));
+			log.warn("One-time code {} to {} not sent: {}", id, Notifications.masked(mobile), ex.getMessage());
+			throw ex.permanent() ? new CodeRejected() : new ProviderUnavailable(settings.retryAfter());
+		}
+	}
+
+	/**
+	 * @param mobile a Kazakhstan mobile number, normalized: {@code +77XXXXXXXXX}
+	 * @param personId the user id, when the person has one already
+	 * @param purpose what the code confirms, for the log
+	 * @param language {@code ru}, {@code kk} or {@code en}
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unavailable(ProviderUnavailable ex, Locale locale) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfter.toSeconds()))
+			.body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "sms-provider-unavailable", locale));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> rejected(CodeRejected ex, Locale locale) {
+		return ResponseEntity.unprocessableContent()
+			.body(problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "sms-rejected", locale));
+	}
+
+	record CodeRequest(@NotNull @Pattern(regexp = MOBILE) String mobile,
+			@NotNull @Pattern(regexp = "\\d{6}") String code,
+			@Pattern(regexp = "REGISTRATION|PASSWORD_RESET|LOGIN") @NotNull String purpose,
+			@Nullable String language, @Nullable String personId, @Nullable Integer minutes) {
+
+		int validMinutes() {
+			return minutes == null ? 5 : minutes;
+		}
+
+		@Override
+		public String toString() {
+			// a request is never logged with its code
+			return "CodeRequest[mobile=" + Notifications.masked(mobile) + ", purpose=" + purpose + "]";
+		}
+	}
+
+	record Sent(UUID messageId, MessageStatus status) {
+	}
+
+	/** @param deadline how long the provider may take to accept a code, all attempts together */
+	@ConfigurationProperties("notifications.one-time-codes")
+	record Settings(Duration deadline, Duration retryAfter) {
+	}
+
+	static class ProviderUnavailable extends RuntimeException {
+
+		final Duration retryAfter;
+
+		ProviderUnavailable(Duration retryAfter) {
+			super(null, null, false, false);
+			this.retryAfter = retryAfter;
+		}
+	}
+
+	static class CodeRejected extends RuntimeException {
+
+		CodeRejected() {
+			super(null, null, false, false);
+		}
+	}
+}
