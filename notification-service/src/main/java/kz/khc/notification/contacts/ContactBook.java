@@ -47,8 +47,8 @@ public class ContactBook {
 				: MobileNumber.parse(details.mobile()).value();
 		String email = details == null || details.email() == null || !details.email().contains("@") ? null
 				: details.email().strip();
-		String language = details == null || !Contact.LANGUAGES.contains(details.language()) ? null
-				: details.language();
+		String language = details == null || details.language() == null
+				|| !Contact.LANGUAGES.contains(details.language()) ? null : details.language();
 		jdbc.sql("""
 				insert into contact (person_id, iin, mobile, email, language, updated_at)
 				values (:person, :iin, :mobile, :email, :language, :now)

@@ -12,11 +12,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
+import kz.khc.notification.audit.AuditTrail;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,12 +40,16 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 class DeliveryLogController {
 
 	private final JdbcClient jdbc;
+	private final AuditTrail audit;
 
-	DeliveryLogController(JdbcClient jdbc) {
+	DeliveryLogController(JdbcClient jdbc, AuditTrail audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 	}
 
+	/** Staff reading a person's messages is itself recorded: who looked, at whose, when. */
 	@GetMapping
+	@Transactional
 	Page list(Authentication staff, @RequestParam(required = false) @Nullable @Pattern(regexp = "\\d{12}") String iin,
 			@RequestParam(required = false) @Nullable String personId,
 			@RequestParam(required = false) @Nullable MessageStatus status,
@@ -69,6 +76,9 @@ class DeliveryLogController {
 				.param("status", status == null ? null : status.name())
 				.param("channel", channel == null ? null : channel.name());
 		}
+		audit.record(staff.getName(), "deliveries.viewed",
+				personId != null ? "person/" + personId : iin != null ? "iin/" + iin.substring(0, 6) + "******" : "deliveries",
+				"filter status=" + status + " channel=" + channel + " page=" + page);
 		List<Delivery> items = query.param("size", size)
 			.param("offset", (long) page * size)
 			.query((rs, row) -> delivery(rs, List.of()))
@@ -77,7 +87,9 @@ class DeliveryLogController {
 	}
 
 	@GetMapping("/{id}")
+	@Transactional
 	Delivery one(Authentication staff, @PathVariable UUID id) {
+		audit.record(staff.getName(), "deliveries.viewed", "message/" + id, "one message with its history");
 		List<StatusChange> history = jdbc.sql("select status, at, detail from message_status where message_id = ? order by at")
 			.param(id)
 			.query((rs, row) -> new StatusChange(MessageStatus.valueOf(rs.getString("status")),

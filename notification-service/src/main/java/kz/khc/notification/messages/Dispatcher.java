@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.slf4j.Logger;
@@ -59,6 +60,12 @@ class Dispatcher implements SmartLifecycle {
 		this.sending = new Semaphore(properties.concurrency());
 		this.backoff = IntervalFunction.ofExponentialRandomBackoff(properties.firstRetry(), 2.0, 0.5,
 				properties.maxRetryInterval());
+		for (Channel channel : Channel.values()) {
+			Gauge.builder("notifications.queue.due", () -> messages.due(channel, Instant.now(clock)))
+				.description("Messages due and still waiting for their provider")
+				.tag("channel", channel.name())
+				.register(meters);
+		}
 	}
 
 	@TransactionalEventListener

@@ -202,6 +202,14 @@ public class Messages {
 		return id.isPresent();
 	}
 
+	/** Messages of the channel that are due and waiting to be sent: the backlog to alert on. */
+	long due(Channel channel, Instant now) {
+		return jdbc.sql("select count(*) from message where status = 'PENDING' and channel = ? and next_attempt_at <= ?")
+			.params(channel.name(), Timestamp.from(now))
+			.query(Long.class)
+			.single();
+	}
+
 	record EmailParts(String subject, String language, List<Outgoing.Attachment> attachments) {
 	}
 

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
@@ -45,7 +46,7 @@ class KafkaConsumers {
 				.register(meters)
 				.increment();
 			log.error("Event at {}-{}@{} parked on the dead-letter topic: {}", record.topic(), record.partition(),
-					record.offset(), ex.getMessage());
+					record.offset(), NestedExceptionUtils.getMostSpecificCause(ex).toString());
 			return new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1);
 		});
 		var handler = new DefaultErrorHandler(recoverer,

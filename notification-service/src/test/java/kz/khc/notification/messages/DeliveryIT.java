@@ -245,6 +245,10 @@ class DeliveryIT {
 		mvc.perform(get("/api/notifications/v1/deliveries/" + programme).with(staff("akimat-officer")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.history[0].status").value("PENDING"));
+		assertThat(jdbc.sql("select actor from audit_log where action = 'deliveries.viewed' and subject = ?")
+			.param("person/" + person)
+			.query(String.class)
+			.list()).as("who looked at whose messages").containsExactly("cabinet-operator-1", "akimat-officer-1");
 		mvc.perform(get("/api/notifications/v1/deliveries").with(citizen(person))).andExpect(status().isForbidden());
 		mvc.perform(get("/api/notifications/v1/deliveries").param("iin", "12345").with(staff("cabinet-operator")))
 			.andExpect(status().isBadRequest());
