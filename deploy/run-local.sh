@@ -6,19 +6,7 @@ set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
-}
-
-if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" && "$(java_major "$JAVA_HOME")" -ge 21 ]]; then
-  :
-elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-else
-  echo "run-local.sh needs a JDK 21 or newer: set JAVA_HOME to one (found: ${JAVA_HOME:-none})" >&2
-  exit 1
-fi
-export PATH="$JAVA_HOME/bin:$PATH"
+source "$repo_root/deploy/jdk.sh"
 
 cd "$repo_root"
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then

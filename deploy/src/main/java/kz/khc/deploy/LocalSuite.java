@@ -1,6 +1,7 @@
 package kz.khc.deploy;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,20 +19,31 @@ import java.util.concurrent.Executors;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
+import kz.khc.deploy.providers.DevMailbox;
+import kz.khc.deploy.providers.MailServer;
+import kz.khc.deploy.providers.SmsSimulator;
+
 /**
- * The whole suite on one machine: PostgreSQL (zonky), Kafka and Keycloak in parallel, then the six services.
- * {@link #close()} stops everything it started: services first, then Keycloak, Kafka and PostgreSQL.
+ * The whole suite on one machine: PostgreSQL (zonky), Kafka, Keycloak and, inside this JVM, the SMS provider
+ * simulator, the mail server and the developer mailbox page in parallel, then the six services.
+ * {@link #close()} stops everything it started: services first, then Keycloak, Kafka, PostgreSQL and the
+ * in-process stand-ins.
  */
 public final class LocalSuite implements AutoCloseable {
 
 	private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
 	private static final Duration KEYCLOAK_STOP_GRACE = Duration.ofSeconds(30);
+	/** Where the SMS provider posts delivery receipts (notification-service's ReceiptController). */
+	private static final String RECEIPT_PATH = "/api/notifications/v1/provider-receipts/sms";
 
 	private final SuiteConfig config;
 	private final KafkaBroker kafka;
 	private final List<RunningService> services = new CopyOnWriteArrayList<>();
 	private volatile Postgres postgres;
 	private volatile ChildProcess keycloak;
+	private volatile SmsSimulator sms;
+	private volatile MailServer mail;
+	private volatile DevMailbox mailbox;
 	private volatile boolean closed;
 	private Duration startupTime;
 
@@ -76,7 +88,8 @@ public final class LocalSuite implements AutoCloseable {
 					CompletableFuture.runAsync(unchecked("keycloak", () -> {
 						keycloak = stopIfClosed(Keycloak.launch(config));
 						Keycloak.awaitReady(config, keycloak, timeout);
-					}), executor)));
+					}), executor),
+					CompletableFuture.runAsync(unchecked("providers", this::startProviders), executor)));
 			for (int i = 0; i < jars.size(); i++) {
 				Service service = Service.ALL.get(i);
 				services.add(new RunningService(service, stopIfClosed(startService(service, jars.get(i)))));
@@ -106,6 +119,18 @@ public final class LocalSuite implements AutoCloseable {
 		}
 	}
 
+	/** The SMS provider simulator and the mail server the notification service sends to, and the page showing both. */
+	private synchronized void startProviders() throws IOException {
+		if (closed) {
+			throw new IllegalStateException("suite closed while starting");
+		}
+		// the provider posts its receipts through the suite's public entry point, as the real one would
+		URI receipts = URI.create("http://127.0.0.1:" + config.ports().gateway() + RECEIPT_PATH);
+		sms = SmsSimulator.start(config.repoRoot().resolve("deploy/sms-simulator"), config.ports().sms(), receipts);
+		mail = MailServer.start(config.ports().smtp());
+		mailbox = DevMailbox.start(config.ports().mailbox(), mail, sms, "127.0.0.1:" + config.ports().smtp());
+	}
+
 	private ChildProcess startService(Service service, Path jar) throws IOException {
 		var env = new HashMap<String, String>();
 		env.put("SERVER_PORT", String.valueOf(service.port(config)));
@@ -123,6 +148,13 @@ public final class LocalSuite implements AutoCloseable {
 			env.put("SPRING_DATASOURCE_USERNAME", service.database());
 			env.put("SPRING_DATASOURCE_PASSWORD", service.database());
 			env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+		}
+		if (service.name().equals("notification")) {
+			env.put("SPRING_MAIL_HOST", "127.0.0.1");
+			env.put("SPRING_MAIL_PORT", String.valueOf(config.ports().smtp()));
+			env.put("NOTIFICATIONS_SMS_BASE_URL", "http://127.0.0.1:" + config.ports().sms());
+			env.put("NOTIFICATIONS_SMS_API_KEY", SmsSimulator.API_KEY);
+			env.put("NOTIFICATIONS_SMS_RECEIPT_TOKEN", SmsSimulator.RECEIPT_TOKEN);
 		}
 		var command = new ArrayList<String>();
 		command.add(java());
@@ -195,6 +227,20 @@ public final class LocalSuite implements AutoCloseable {
 		return kafka.bootstrapServers();
 	}
 
+	String mailboxUrl() {
+		return "http://127.0.0.1:" + config.ports().mailbox() + "/";
+	}
+
+	/** The SMS provider simulator; null until started. */
+	SmsSimulator sms() {
+		return sms;
+	}
+
+	/** The mail server; null until started. */
+	MailServer mail() {
+		return mail;
+	}
+
 	/** Resident memory (VmRSS) in kB per component: each process and its descendants (PostgreSQL: postmaster + backends). */
 	Map<String, Long> rssKb() {
 		return memory(ProcessMemory::rssKb);
@@ -238,6 +284,15 @@ public final class LocalSuite implements AutoCloseable {
 				postgres.close();
 			} catch (IOException | RuntimeException e) {
 				System.err.println("Stopping PostgreSQL failed: " + e);
+			}
+		}
+		for (AutoCloseable provider : new AutoCloseable[] { mailbox, sms, mail }) {
+			if (provider != null) {
+				try {
+					provider.close();
+				} catch (Exception e) {
+					System.err.println("Stopping " + provider.getClass().getSimpleName() + " failed: " + e);
+				}
 			}
 		}
 	}

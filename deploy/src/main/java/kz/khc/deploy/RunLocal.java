@@ -49,6 +49,10 @@ public final class RunLocal {
 	static void quietClientLogging() {
 		System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
 		System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
+		// WireMock's (shaded) Jetty and GreenMail run in this JVM: only their warnings
+		System.setProperty("org.slf4j.simpleLogger.log.wiremock", "warn");
+		System.setProperty("org.slf4j.simpleLogger.log.com.github.tomakehurst.wiremock", "warn");
+		System.setProperty("org.slf4j.simpleLogger.log.com.icegreen.greenmail", "warn");
 	}
 
 	private static void printSummary(LocalSuite suite) {
@@ -59,6 +63,10 @@ public final class RunLocal {
 			out.append("Gateway            %s%n".formatted(suite.gatewayUrl()));
 			out.append("Swagger UI         %s/swagger-ui.html%n".formatted(suite.gatewayUrl()));
 		}
+		out.append("Dev mailbox        %s  (email and SMS the suite sent)%n".formatted(suite.mailboxUrl()));
+		out.append("SMS simulator      http://127.0.0.1:%d  (WireMock; requests at /__admin/requests)%n"
+				.formatted(config.ports().sms()));
+		out.append("SMTP (GreenMail)   127.0.0.1:%d%n".formatted(config.ports().smtp()));
 		out.append("Keycloak admin     %s/admin  (%s / %s, local demo)%n"
 				.formatted(suite.keycloakUrl(), Keycloak.ADMIN_USER, Keycloak.ADMIN_PASSWORD));
 		out.append("OIDC issuer        %s%n".formatted(suite.issuerUri()));

@@ -1,5 +1,26 @@
 package kz.khc.deploy;
 
+import kz.khc.contracts.IntegrationEvent;
+import kz.khc.contracts.elorda.v1.ApplicationSubmitted;
+import kz.khc.contracts.identity.v1.EmailVerified;
+import kz.khc.contracts.identity.v1.PasswordChanged;
+import kz.khc.contracts.identity.v1.UserRegistered;
+import kz.khc.contracts.scoring.v1.DirectionIssued;
+import kz.khc.deploy.providers.MailServer;
+import kz.khc.deploy.providers.SmsSimulator;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -9,22 +30,40 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,12 +80,15 @@ class SuiteEndToEndIT {
 	private static final Duration EVENTUALLY = Duration.ofMinutes(2);
 	private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
 	private static final Pattern HEALTHCARE = Pattern.compile("\"HEALTHCARE\"\\s*:\\s*(\\d+)");
+	/** The notification service's consumer group (notification-service's application.yml). */
+	private static final String NOTIFICATION_GROUP = "notification-service";
 
 	@TempDir
 	static Path dataDir;
 
 	private static LocalSuite suite;
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@BeforeAll
 	static void startSuite() {
@@ -56,12 +98,23 @@ class SuiteEndToEndIT {
 	}
 
 	@AfterAll
-	static void stopSuite() {
+	static void stopSuite() throws IOException {
 		if (suite != null) {
 			suite.close();
+			keepLogs(suite.config().logDir(), Path.of("target", "e2e-logs"));
 			// the same close() runs on Ctrl-C in the local run: nothing it started may outlive it
 			assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::info))
 					.isEmpty();
+		}
+	}
+
+	/** The temporary data dir goes away with the test: its logs stay in {@code deploy/target/e2e-logs}. */
+	private static void keepLogs(Path logs, Path kept) throws IOException {
+		Files.createDirectories(kept);
+		try (Stream<Path> files = Files.list(logs)) {
+			for (Path log : files.toList()) {
+				Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+			}
 		}
 	}
 
@@ -165,6 +218,185 @@ class SuiteEndToEndIT {
 		assertThat(post(suite.serviceUrl("cabinet") + path, token(Keycloak.DemoUser.CITIZEN), tuple).statusCode())
 			.isEqualTo(403);
 		assertThat(post(suite.gatewayUrl() + path, serviceAccountToken(), tuple).statusCode()).isEqualTo(404);
+	}
+
+	/**
+	 * Acting as the identity and the scoring service: the citizen registers (mobile, Kazakh), confirms an email
+	 * address and gets a direction. The SMS goes to the provider simulator, which reports it delivered through the
+	 * gateway; the letter with the PDF goes to the mail server; the inbox and the staff's delivery log show it. The
+	 * same event again changes nothing.
+	 */
+	@Test
+	@Order(7)
+	void aDirectionReachesTheCitizenBySmsEmailAndInboxOnceAndTheReceiptMarksItDelivered() throws Exception {
+		String citizen = token(Keycloak.DemoUser.CITIZEN);
+		String personId = subject(citizen);
+		String mobile = "+77011234567";
+		String to = "77011234567";
+		String email = "citizen.e2e+" + UUID.randomUUID().toString().substring(0, 8) + "@elorda.example";
+		Instant now = Instant.now();
+		// the applications of the earlier tests carry the citizen's contact too: let them be handled first
+		awaitNotificationServiceConsumed(ApplicationSubmitted.TOPIC);
+
+		UserRegistered registeredSample = sample(UserRegistered.TOPIC, UserRegistered.class);
+		EmailVerified verifiedSample = sample(EmailVerified.TOPIC, EmailVerified.class);
+		DirectionIssued issuedSample = sample(DirectionIssued.TOPIC, DirectionIssued.class);
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Almaty"));
+		var direction = new DirectionIssued(UUID.randomUUID(), now, UUID.randomUUID(),
+				"EZD-%d-%06d".formatted(today.getYear(), ThreadLocalRandom.current().nextInt(1_000_000)),
+				UUID.randomUUID(), issuedSample.applicationNumber(), personId, issuedSample.applicantName(),
+				issuedSample.applicantIin(), issuedSample.category(), issuedSample.position(), issuedSample.points(),
+				today, today.plusDays(ChronoUnit.DAYS.between(issuedSample.issuedOn(), issuedSample.bankVisitDeadline())),
+				issuedSample.verificationCode());
+		String number = direction.directionNumber();
+
+		try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+				new StringSerializer(), new ByteArraySerializer())) {
+			publish(producer, new UserRegistered(UUID.randomUUID(), now, personId, registeredSample.iin(),
+					registeredSample.accountNumber(), registeredSample.userType(), mobile, "kk", now));
+			publish(producer, new EmailVerified(UUID.randomUUID(), now, personId, verifiedSample.accountNumber(), email, now));
+			// different topics have no order between them: the contact must be known before the direction comes
+			awaitNotificationServiceConsumed(UserRegistered.TOPIC, EmailVerified.TOPIC);
+
+			publish(producer, direction);
+
+			await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(sms(to, number)).singleElement()
+				.satisfies(sms -> assertThat(sms.text()).as("Kazakh").containsPattern("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")));
+			await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(letters(email, number)).singleElement()
+				.satisfies(letter -> assertThat(letter.attachments()).singleElement().satisfies(pdf -> {
+					assertThat(pdf.contentType()).isEqualTo("application/pdf");
+					assertThat(new String(pdf.content(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+				})));
+			await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(inbox(citizen, number)).singleElement()
+				.satisfies(message -> assertThat(message.path("attachments").values()).hasSize(1)));
+
+			String operator = token(Keycloak.DemoUser.CABINET_OPERATOR);
+			String deliveries = "/api/notifications/v1/deliveries?size=200&personId=" + encode(personId);
+			await().atMost(EVENTUALLY).untilAsserted(() -> {
+				HttpResponse<String> log = get(deliveries, operator);
+				assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
+				assertThat(items(log.body()).stream()
+					.filter(delivery -> delivery.path("kind").asString().equals("DIRECTION_ISSUED"))
+					.filter(delivery -> delivery.path("channel").asString().equals("SMS"))
+					.toList()).singleElement().satisfies(delivery -> {
+						assertThat(delivery.path("status").asString()).isEqualTo("DELIVERED");
+						assertThat(delivery.path("destination").asString()).contains("*").doesNotContain("1234567");
+					});
+				assertThat(log.body()).doesNotContain(to, email);
+			});
+
+			HttpResponse<String> mailbox = http.send(HttpRequest.newBuilder(URI.create(suite.mailboxUrl())).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(mailbox.statusCode()).isEqualTo(200);
+			assertThat(mailbox.body()).contains(number, email, to);
+
+			// a redelivery of the same event makes no second notification
+			publish(producer, direction);
+			awaitNotificationServiceConsumed(DirectionIssued.TOPIC);
+			assertThat(inbox(citizen, number)).hasSize(1);
+			// a later, unrelated event for the same person goes through; by then a duplicate SMS would be there too
+			publish(producer, new PasswordChanged(UUID.randomUUID(), Instant.now(), personId,
+					PasswordChanged.Reason.CHANGED, Instant.now()));
+			await().atMost(EVENTUALLY).until(() -> suite.sms().received().stream()
+				.anyMatch(sms -> sms.accepted() && sms.to().equals(to) && sms.text().contains("құпиясөз")));
+			assertThat(sms(to, number)).hasSize(1);
+			assertThat(letters(email, number)).hasSize(1);
+		}
+	}
+
+	/**
+	 * Waits until the notification service has committed its offsets up to the end of these topics, i.e. handled
+	 * every record on them, and parked none on their dead-letter topics.
+	 */
+	private static void awaitNotificationServiceConsumed(String... topics) throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrapServers()))) {
+			await().atMost(EVENTUALLY).untilAsserted(() -> {
+				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(NOTIFICATION_GROUP)
+					.partitionsToOffsetAndMetadata()
+					.get(10, TimeUnit.SECONDS);
+				Map<TopicPartition, Long> ends = endOffsets(admin, List.of(topics));
+				ends.forEach((partition, end) -> {
+					OffsetAndMetadata done = committed.get(partition);
+					assertThat(done == null ? 0 : done.offset()).as("consumed on " + partition).isGreaterThanOrEqualTo(end);
+				});
+			});
+			Map<TopicPartition, Long> parked = endOffsets(admin, Arrays.stream(topics).map(topic -> topic + ".DLT").toList());
+			assertThat(parked.values()).as("records parked on the dead-letter topics").allMatch(end -> end == 0);
+		}
+	}
+
+	private static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> topics) throws Exception {
+		Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+		described.values().forEach(topic -> topic.partitions()
+			.forEach(partition -> latest.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
+		Map<TopicPartition, Long> ends = new HashMap<>();
+		admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).forEach((partition, info) -> ends.put(partition, info.offset()));
+		return ends;
+	}
+
+	/** As the producing services do: the aggregate id as the key, the event's headers, the record as JSON. */
+	private static void publish(KafkaProducer<String, byte[]> producer, IntegrationEvent event) throws Exception {
+		var record = new ProducerRecord<>(event.topic(), event.aggregateId(), json.writeValueAsBytes(event));
+		header(record, "eventId", event.eventId().toString());
+		header(record, "eventType", event.eventType());
+		header(record, "schemaVersion", String.valueOf(event.schemaVersion()));
+		header(record, "occurredAt", event.occurredAt().toString());
+		header(record, "traceparent",
+				"00-" + HexFormat.of().formatHex(random(16)) + "-" + HexFormat.of().formatHex(random(8)) + "-01");
+		producer.send(record).get(30, TimeUnit.SECONDS);
+	}
+
+	private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+		record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static byte[] random(int bytes) {
+		byte[] random = new byte[bytes];
+		ThreadLocalRandom.current().nextBytes(random);
+		return random;
+	}
+
+	/** The JSON sample of a topic's event, from contracts. */
+	private static <T> T sample(String topic, Class<T> type) throws IOException {
+		try (InputStream sample = IntegrationEvent.class.getResourceAsStream("/samples/" + topic + ".json")) {
+			assertThat(sample).as("sample of " + topic).isNotNull();
+			return json.readValue(sample, type);
+		}
+	}
+
+	/** The SMS the provider took for this number whose text mentions {@code mentioning}. */
+	private static List<SmsSimulator.Sms> sms(String to, String mentioning) {
+		return suite.sms().received().stream()
+			.filter(sms -> sms.accepted() && sms.to().equals(to) && sms.text().contains(mentioning))
+			.toList();
+	}
+
+	private static List<MailServer.Email> letters(String to, String mentioning) {
+		return suite.mail().received().stream()
+			.filter(letter -> letter.to().contains(to) && letter.subject().contains(mentioning))
+			.toList();
+	}
+
+	/** The citizen's inbox messages about this direction. */
+	private List<JsonNode> inbox(String token, String directionNumber) throws IOException, InterruptedException {
+		HttpResponse<String> inbox = get("/api/notifications/v1/my/messages?size=100", token);
+		assertThat(inbox.statusCode()).as(inbox.body()).isEqualTo(200);
+		return items(inbox.body()).stream()
+			.filter(message -> message.path("kind").asString().equals("DIRECTION_ISSUED"))
+			.filter(message -> message.path("subject").asString().contains(directionNumber))
+			.toList();
+	}
+
+	private static List<JsonNode> items(String page) {
+		return List.copyOf(json.readTree(page).path("items").values());
+	}
+
+	/** The token's {@code sub}: the user id at Keycloak, which the other services know the person by. */
+	private static String subject(String jwt) {
+		String claims = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+		return json.readTree(claims).path("sub").asString();
 	}
 
 	private static final Pattern CONTRACT_ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");

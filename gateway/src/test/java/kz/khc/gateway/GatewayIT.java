@@ -1,10 +1,14 @@
 package kz.khc.gateway;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -59,10 +63,10 @@ class GatewayIT {
 		String base = "http://127.0.0.1:" + services.port();
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER);
 		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> base + "/certs");
-		for (String service : List.of("identity", "cabinet", "elorda", "scoring")) {
+		for (String service : List.of("cabinet", "elorda", "scoring", "notification")) {
 			registry.add("services." + service + "-url", () -> base);
 		}
-		registry.add("services.notification-url", () -> "http://127.0.0.1:1"); // nobody listens there
+		registry.add("services.identity-url", () -> "http://127.0.0.1:1"); // nobody listens there
 	}
 
 	@BeforeEach
@@ -72,6 +76,8 @@ class GatewayIT {
 		services.stubFor(get("/api/elorda/v1/applications").willReturn(okJson("{\"items\":[]}")));
 		services.stubFor(get("/api/scoring/v1/statistics/submitted-applications").willReturn(okJson("{\"total\":0}")));
 		services.stubFor(get(urlEqualTo("/api/cabinet/v1/faq?q=%D0%BF%D0%B5%D0%BD%D0%B8")).willReturn(okJson("{\"total\":1}")));
+		services.stubFor(post("/api/notifications/v1/provider-receipts/sms").willReturn(aResponse().withStatus(204)));
+		services.stubFor(get("/api/notifications/v1/my/messages").willReturn(okJson("{\"items\":[]}")));
 	}
 
 	@AfterAll
@@ -118,6 +124,31 @@ class GatewayIT {
 	}
 
 	@Test
+	void theSmsProvidersReceiptsReachTheNotificationServiceWithoutAToken() {
+		String receipt = "{\"messageId\":\"5f0c3a1e-2b7d-4c55-9d1e-4f3a8c2b6d10\",\"status\":\"DELIVRD\"}";
+
+		http.post().uri("/api/notifications/v1/provider-receipts/sms")
+			.header("X-Receipt-Token", "the-providers-secret")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(receipt)
+			.exchange()
+			.expectStatus().isNoContent();
+
+		services.verify(postRequestedFor(urlEqualTo("/api/notifications/v1/provider-receipts/sms"))
+			.withHeader("X-Receipt-Token", equalTo("the-providers-secret"))
+			.withHeader("Authorization", absent())
+			.withRequestBody(equalToJson(receipt)));
+	}
+
+	@Test
+	void onlyTheReceiptsArePublicInTheNotificationService() {
+		unauthorized(http.get().uri("/api/notifications/v1/my/messages").exchange());
+		unauthorized(http.get().uri("/api/notifications/v1/provider-receipts/sms").exchange());
+		unauthorized(http.post().uri("/api/notifications/v1/deliveries").exchange());
+		services.verify(0, getRequestedFor(urlEqualTo("/api/notifications/v1/my/messages")));
+	}
+
+	@Test
 	void changingTheFaqNeedsAToken() {
 		http.post().uri("/api/cabinet/v1/faq").exchange().expectStatus().isUnauthorized();
 	}
@@ -139,7 +170,7 @@ class GatewayIT {
 	void serviceDownIsAServiceUnavailableProblem() throws Exception {
 		String token = token(ISSUER, Instant.now().plusSeconds(300));
 
-		http.get().uri("/api/notifications/v1/deliveries").headers(h -> h.setBearerAuth(token))
+		http.get().uri("/api/identity/v1/me").headers(h -> h.setBearerAuth(token))
 			.header("Accept-Language", "en")
 			.exchange()
 			.expectStatus().isEqualTo(503)

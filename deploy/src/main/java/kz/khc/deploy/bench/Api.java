@@ -62,6 +62,17 @@ final class Api {
 		return first(ACCESS_TOKEN, response.body(), "access_token");
 	}
 
+	/** An access token by the client-credentials grant: a service acting as itself. */
+	String serviceToken(String clientId, String secret) {
+		var response = send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/" + REALM + "/protocol/openid-connect/token"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "client_credentials", "client_id",
+						clientId, "client_secret", secret))))
+				.build());
+		expect(response, 200, "token of " + clientId);
+		return first(ACCESS_TOKEN, response.body(), "access_token");
+	}
+
 	String citizenToken(String username) {
 		return token(REALM, WEB_CLIENT, username, CITIZEN_PASSWORD);
 	}

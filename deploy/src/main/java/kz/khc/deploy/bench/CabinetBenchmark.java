@@ -379,7 +379,7 @@ public final class CabinetBenchmark {
 		return out.toString();
 	}
 
-	private static Map<String, String> options(String[] args) {
+	static Map<String, String> options(String[] args) {
 		var options = new LinkedHashMap<String, String>();
 		for (String arg : args) {
 			if (!arg.startsWith("--")) {
@@ -391,7 +391,7 @@ public final class CabinetBenchmark {
 		return options;
 	}
 
-	private static Path locateRepo() {
+	static Path locateRepo() {
 		String configured = System.getProperty("suite.repo.root");
 		if (configured != null) {
 			return Path.of(configured).toAbsolutePath().normalize();

@@ -55,6 +55,17 @@ final class ClosedLoop {
 
 	Result run(String scenario, Function<ThreadLocalRandom, Call> next, int concurrency, Duration warmUp,
 			Duration measured) throws Exception {
+		return run(scenario, random -> {
+			Call call = next.apply(random);
+			return HttpRequest.newBuilder(URI.create(gateway + call.path()))
+					.header("Authorization", "Bearer " + call.token())
+					.timeout(Duration.ofSeconds(30)).GET().build();
+		}, 200, concurrency, warmUp, measured);
+	}
+
+	/** Any request; an answer with {@code okStatus} counts as a success, anything else as an error. */
+	Result run(String scenario, Function<ThreadLocalRandom, HttpRequest> next, int okStatus, int concurrency,
+			Duration warmUp, Duration measured) throws Exception {
 		long start = System.nanoTime();
 		long measureFrom = start + warmUp.toNanos();
 		long end = measureFrom + measured.toNanos();
@@ -69,18 +80,15 @@ final class ClosedLoop {
 					var random = ThreadLocalRandom.current();
 					long now;
 					while ((now = System.nanoTime()) < end && count.get() < MAX_REQUESTS) {
-						Call call = next.apply(random);
-						var request = HttpRequest.newBuilder(URI.create(gateway + call.path()))
-								.header("Authorization", "Bearer " + call.token())
-								.timeout(Duration.ofSeconds(30)).GET().build();
+						HttpRequest request = next.apply(random);
 						long sent = System.nanoTime();
 						int status;
 						String failure = null;
 						try {
 							HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
 							status = response.statusCode();
-							if (status != 200) {
-								failure = "HTTP " + status + " " + call.path() + " "
+							if (status != okStatus) {
+								failure = "HTTP " + status + " " + request.uri().getPath() + " "
 										+ new String(response.body(), 0, Math.min(200, response.body().length));
 							}
 						} catch (java.io.IOException e) {

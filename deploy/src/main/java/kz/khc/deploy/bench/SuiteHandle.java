@@ -35,7 +35,8 @@ final class SuiteHandle implements AutoCloseable {
 
 	/**
 	 * Copies what the launcher reads from the repository into {@code dir}: each service's jar, the Kafka broker's
-	 * jars and the realm file; Keycloak's unpacked distribution (large, not rebuilt by {@code package}) is linked.
+	 * jars, the realm file and the SMS simulator's stubs; Keycloak's unpacked distribution (large, not rebuilt by
+	 * {@code package}) is linked.
 	 */
 	static Path snapshot(Path repo, Path dir) throws IOException {
 		for (String module : List.of("gateway", "identity-service", "cabinet-service", "elorda-application-service",
@@ -62,6 +63,14 @@ final class SuiteHandle implements AutoCloseable {
 		Files.createDirectories(dir.resolve("deploy/keycloak"));
 		Files.copy(repo.resolve("deploy/keycloak/realm-elorda.json"), dir.resolve("deploy/keycloak/realm-elorda.json"),
 				StandardCopyOption.REPLACE_EXISTING);
+		Path stubs = dir.resolve("deploy/sms-simulator/mappings");
+		replaceDir(stubs);
+		Files.createDirectories(stubs);
+		try (Stream<Path> mappings = Files.list(repo.resolve("deploy/sms-simulator/mappings"))) {
+			for (Path mapping : mappings.toList()) {
+				Files.copy(mapping, stubs.resolve(mapping.getFileName()));
+			}
+		}
 		Files.writeString(dir.resolve("deploy/pom.xml"), "<!-- build snapshot for the cabinet benchmark -->\n");
 		return dir;
 	}
@@ -87,6 +96,18 @@ final class SuiteHandle implements AutoCloseable {
 	/** {@code localhost}, not 127.0.0.1: the tokens' issuer is {@code http://localhost:<port>/realms/elorda}. */
 	String keycloakUrl() {
 		return "http://localhost:" + ports().keycloak();
+	}
+
+	String notificationUrl() {
+		return "http://127.0.0.1:" + ports().notification();
+	}
+
+	String smsProviderUrl() {
+		return "http://127.0.0.1:" + ports().sms();
+	}
+
+	String kafkaBootstrap() {
+		return "127.0.0.1:" + ports().kafka();
 	}
 
 	String jdbcUrl(String database) {

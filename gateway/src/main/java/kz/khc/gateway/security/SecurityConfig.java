@@ -12,7 +12,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
  * The first line: a request to the API needs a valid token (signature, issuer, expiry checked against Keycloak's
- * keys) unless its path is public. The token is relayed to the service unchanged; roles are checked there.
+ * keys) unless its path is public. The token is relayed to the service unchanged; roles are checked there. Public:
+ * health, the API docs, the statistics and FAQ reads, and the SMS provider's receipts (which carry a secret of
+ * their own that the notification service checks).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -25,6 +27,9 @@ class SecurityConfig {
 						"/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/scoring/v1/statistics/**", "/api/cabinet/v1/faq", "/api/cabinet/v1/faq/**")
+				.permitAll()
+				// the SMS provider's delivery receipts: it holds no token, the notification service checks its secret
+				.pathMatchers(HttpMethod.POST, "/api/notifications/v1/provider-receipts/**")
 				.permitAll()
 				.anyExchange()
 				.authenticated())

@@ -186,11 +186,14 @@ public class Messages {
 		return ids.size();
 	}
 
-	/** A provider's receipt; {@code false} if no message has that provider id. */
+	/**
+	 * A provider's receipt: a sent message becomes delivered or undelivered, once; a repeated or late receipt
+	 * changes nothing. {@code false} if no message has that provider id.
+	 */
 	boolean receipt(Channel channel, String providerMessageId, MessageStatus status, String detail, Instant now) {
-		Optional<UUID> id = jdbc.sql("""
+		Optional<UUID> updated = jdbc.sql("""
 				update message set status = :status, updated_at = :now
-				where channel = :channel and provider_message_id = :provider
+				where channel = :channel and provider_message_id = :provider and status = 'SENT'
 				returning id""")
 			.param("status", status.name())
 			.param("now", Timestamp.from(now))
@@ -198,8 +201,11 @@ public class Messages {
 			.param("provider", providerMessageId)
 			.query(UUID.class)
 			.optional();
-		id.ifPresent(message -> history(message, status, now, detail));
-		return id.isPresent();
+		updated.ifPresent(message -> history(message, status, now, detail));
+		return updated.isPresent() || jdbc.sql("select count(*) from message where channel = ? and provider_message_id = ?")
+			.params(channel.name(), providerMessageId)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/** Messages of the channel that are due and waiting to be sent: the backlog to alert on. */

@@ -217,6 +217,12 @@ class DeliveryIT {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(receipt)).andExpect(status().isNoContent());
 		assertThat(statusOf(message)).isEqualTo(MessageStatus.DELIVERED);
+		// a late or repeated receipt changes nothing
+		mvc.perform(MockMvcRequestBuilders.post(ReceiptController.PATH).header("X-Receipt-Token", "sms-receipts-local-demo-token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(receipt.replace("DELIVRD", "UNDELIV"))).andExpect(status().isNoContent());
+		assertThat(statusOf(message)).isEqualTo(MessageStatus.DELIVERED);
+		assertThat(history(message)).containsExactly("PENDING", "SENT", "DELIVERED");
 		mvc.perform(MockMvcRequestBuilders.post(ReceiptController.PATH).header("X-Receipt-Token", "sms-receipts-local-demo-token")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"messageId\":\"no-such\",\"status\":\"DELIVRD\"}")).andExpect(status().isNotFound());

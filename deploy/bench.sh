@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs a benchmark of the suite on this machine and writes deploy/target/bench/<name>-<timestamp>.md:
+#   deploy/bench.sh cabinet [--name=value ...]        issue 3: schedule pages and contract details at ~20 M schedule
+#                                                     rows (kz.khc.deploy.bench.CabinetBenchmark; data in .local-bench)
+#   deploy/bench.sh notifications [--name=value ...]  issue 4: sustained messages per second and the one-time-code
+#                                                     path (kz.khc.deploy.bench.NotificationBenchmark; data in
+#                                                     .local-bench-notifications)
+# The arguments each takes are in its class's Javadoc. Set SKIP_BUILD=1 to reuse the last build.
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$repo_root/deploy/jdk.sh"
+
+case "${1:-}" in
+  cabinet) main=kz.khc.deploy.bench.CabinetBenchmark; data="$repo_root/.local-bench" ;;
+  notifications) main=kz.khc.deploy.bench.NotificationBenchmark; data="$repo_root/.local-bench-notifications" ;;
+  *) echo "usage: deploy/bench.sh cabinet|notifications [--name=value ...]" >&2; exit 2 ;;
+esac
+shift
+
+cd "$repo_root"
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  echo "Building the suite with $JAVA_HOME ..."
+  ./mvnw -q -B -DskipTests package
+fi
+
+# Run from a copy of the launcher's classpath (the benchmark also starts the services from a copy of their jars):
+# a rebuild in the working tree during the run must not change classes under a running JVM.
+launcher="$data/launcher"
+rm -rf "$launcher"
+mkdir -p "$launcher"
+cp -r deploy/target/classes deploy/target/launcher-lib "$launcher/"
+
+exec "$JAVA_HOME/bin/java" -Xmx2g -Dsuite.repo.root="$repo_root" -cp "$launcher/classes:$launcher/launcher-lib/*" \
+  "$main" "$@"
