@@ -13,10 +13,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Notifications, their messages per channel and each message's status history. Every status change is one
- * statement pair (the message and its history) inside the caller's transaction.
+ * Notifications, their messages per channel and each message's status history. Every status change writes the
+ * message and its history in one transaction (the caller's, if there is one).
  */
 @Repository
 public class Messages {
@@ -58,7 +59,8 @@ public class Messages {
 	}
 
 	/** A message to send; {@code nextAttemptAt} {@code null} for one sent at once by its caller. */
-	public void add(UUID id, @Nullable UUID notificationId, @Nullable String personId, MessageKind kind,
+	@Transactional
+	void add(UUID id, @Nullable UUID notificationId, @Nullable String personId, MessageKind kind,
 			Channel channel, String destination, @Nullable String content, MessageStatus status,
 			@Nullable Instant nextAttemptAt, Instant now) {
 		jdbc.sql("""
@@ -80,6 +82,22 @@ public class Messages {
 			.param("now", Timestamp.from(now))
 			.update();
 		history(id, status, now, null);
+	}
+
+	/**
+	 * The log of a one-time code sent at once: written after the provider answered, in one transaction, without
+	 * the text.
+	 */
+	@Transactional
+	public void oneTimeCodeSent(UUID id, @Nullable String personId, String mobile, @Nullable String providerMessageId,
+			@Nullable String error, Instant now) {
+		add(id, null, personId, MessageKind.ONE_TIME_CODE, Channel.SMS, mobile, null, MessageStatus.SENDING, null, now);
+		if (error == null) {
+			sent(id, providerMessageId, now);
+		}
+		else {
+			failed(id, error, now);
+		}
 	}
 
 	/** A message taken for sending; {@code attempts} counts this one. */
@@ -114,7 +132,8 @@ public class Messages {
 	}
 
 	/** The provider took the message; a secret's text is dropped now that it is no longer needed. */
-	public void sent(UUID id, @Nullable String providerMessageId, Instant now) {
+	@Transactional
+	void sent(UUID id, @Nullable String providerMessageId, Instant now) {
 		jdbc.sql("""
 				update message set status = 'SENT', provider_message_id = :provider, last_error = null,
 				    next_attempt_at = null, content = case when secret then null else content end, updated_at = :now
@@ -126,6 +145,7 @@ public class Messages {
 		history(id, MessageStatus.SENT, now, providerMessageId == null ? null : "provider id " + providerMessageId);
 	}
 
+	@Transactional
 	void retryAt(UUID id, Instant next, String error, Instant now) {
 		jdbc.sql("""
 				update message set status = 'PENDING', next_attempt_at = :next, last_error = :error, updated_at = :now
@@ -149,7 +169,8 @@ public class Messages {
 			.update();
 	}
 
-	public void failed(UUID id, String error, Instant now) {
+	@Transactional
+	void failed(UUID id, String error, Instant now) {
 		jdbc.sql("""
 				update message set status = 'FAILED', next_attempt_at = null, last_error = :error,
 				    content = case when secret then null else content end, updated_at = :now
@@ -162,6 +183,7 @@ public class Messages {
 	}
 
 	/** Cancels what is still pending of the correlated notifications of these kinds; returns how many messages. */
+	@Transactional
 	int cancel(String correlation, Collection<MessageKind> kinds, String reason, Instant now) {
 		List<String> names = kinds.stream().map(MessageKind::name).toList();
 		List<UUID> ids = jdbc.sql("""
@@ -190,6 +212,7 @@ public class Messages {
 	 * A provider's receipt: a sent message becomes delivered or undelivered, once; a repeated or late receipt
 	 * changes nothing. {@code false} if no message has that provider id.
 	 */
+	@Transactional
 	boolean receipt(Channel channel, String providerMessageId, MessageStatus status, String detail, Instant now) {
 		Optional<UUID> updated = jdbc.sql("""
 				update message set status = :status, updated_at = :now

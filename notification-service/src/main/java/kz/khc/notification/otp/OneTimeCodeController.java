@@ -11,7 +11,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import kz.khc.notification.contacts.Contact;
-import kz.khc.notification.messages.Channel;
 import kz.khc.notification.messages.DeliveryFailure;
 import kz.khc.notification.messages.MessageKind;
 import kz.khc.notification.messages.MessageStatus;
@@ -71,26 +70,18 @@ class OneTimeCodeController {
 		Locale locale = new Contact("", null, null, null, null).locale(request.language());
 		String text = templates.sms(MessageKind.ONE_TIME_CODE, locale, request.code(), request.validMinutes());
 		UUID id = UUID.randomUUID();
-		messages.add(id, null, request.personId(), MessageKind.ONE_TIME_CODE, Channel.SMS, mobile, null,
-				MessageStatus.SENDING, null, Instant.now(clock));
 		try {
 			String providerId = sms.sendNow(id, mobile, text, settings.deadline());
-			messages.sent(id, providerId, Instant.now(clock));
+			messages.oneTimeCodeSent(id, request.personId(), mobile, providerId, null, Instant.now(clock));
 			return ResponseEntity.accepted().body(new Sent(id, MessageStatus.SENT));
 		}
 		catch (DeliveryFailure ex) {
-			messages.failed(id, ex.getMessage(), Instant.now(clock));
+			messages.oneTimeCodeSent(id, request.personId(), mobile, null, ex.getMessage(), Instant.now(clock));
 			log.warn("One-time code {} to {} not sent: {}", id, Notifications.masked(mobile), ex.getMessage());
 			throw ex.permanent() ? new CodeRejected() : new ProviderUnavailable(settings.retryAfter());
 		}
 	}
 
-	/**
-	 * @param mobile a Kazakhstan mobile number, normalized: {@code +77XXXXXXXXX}
-	 * @param personId the user id, when the person has one already
-	 * @param purpose what the code confirms, for the log
-	 * @param language {@code ru}, {@code kk} or {@code en}
-	 */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unavailable(ProviderUnavailable ex, Locale locale) {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
