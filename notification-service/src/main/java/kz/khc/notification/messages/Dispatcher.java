@@ -135,7 +135,7 @@ class Dispatcher implements SmartLifecycle {
 
 	/** Takes as many due messages as there are free senders and starts sending them; returns how many. */
 	int dispatchOnce() throws InterruptedException {
-		sending.acquire();
+		sending.acquire(); // wait for a free sender
 		sending.release();
 		Set<Channel> available = EnumSet.noneOf(Channel.class);
 		for (Channel channel : Channel.values()) {
@@ -150,6 +150,10 @@ class Dispatcher implements SmartLifecycle {
 			senders.execute(() -> {
 				try {
 					deliver(message);
+				}
+				catch (RuntimeException ex) {
+					// the database is away: the message stays leased and is taken again when its lease ends
+					log.warn("Outcome of {} {} not recorded: {}", message.channel(), message.id(), ex.toString());
 				}
 				finally {
 					sending.release();

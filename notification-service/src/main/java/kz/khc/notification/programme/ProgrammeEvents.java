@@ -21,7 +21,7 @@ import kz.khc.notification.messages.MessageKind;
 import kz.khc.notification.messages.Notifications;
 import kz.khc.notification.messages.Outgoing;
 import kz.khc.notification.messages.Templates;
-import kz.khc.notification.messaging.ProcessedEvents;
+import kz.khc.notification.messaging.IncomingEvents;
 import kz.khc.workingdays.WorkingDayCalendar;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,8 +31,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import tools.jackson.databind.json.JsonMapper;
 
 import static kz.khc.notification.messages.MessageKind.BANK_VISIT_REMINDER;
 import static kz.khc.notification.messages.MessageKind.HOUSING_REMINDER;
@@ -48,25 +46,24 @@ class ProgrammeEvents {
 
 	private static final Logger log = LoggerFactory.getLogger(ProgrammeEvents.class);
 	private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
+	private static final Set<MessageKind> REMINDERS = EnumSet.of(BANK_VISIT_REMINDER, HOUSING_REMINDER);
 
 	private final Notifications notifications;
 	private final ContactBook contacts;
-	private final ProcessedEvents processed;
+	private final IncomingEvents events;
 	private final WorkingDayCalendar calendar;
 	private final Settings settings;
 	private final Templates templates;
-	private final JsonMapper json;
 	private final Clock clock;
 
-	ProgrammeEvents(Notifications notifications, ContactBook contacts, ProcessedEvents processed,
-			WorkingDayCalendar calendar, Settings settings, Templates templates, JsonMapper json, Clock clock) {
+	ProgrammeEvents(Notifications notifications, ContactBook contacts, IncomingEvents events,
+			WorkingDayCalendar calendar, Settings settings, Templates templates, Clock clock) {
 		this.notifications = notifications;
 		this.contacts = contacts;
-		this.processed = processed;
+		this.events = events;
 		this.calendar = calendar;
 		this.settings = settings;
 		this.templates = templates;
-		this.json = json;
 		this.clock = clock;
 	}
 
@@ -75,55 +72,25 @@ class ProgrammeEvents {
 	@Transactional
 	void on(ConsumerRecord<String, byte[]> record) {
 		switch (record.topic()) {
-			case ApplicationSubmitted.TOPIC -> {
-				var event = read(record, ApplicationSubmitted.class);
-				if (first(event.eventId(), record)) {
-					submitted(event);
-				}
-			}
-			case ApplicationVerified.TOPIC -> {
-				var event = read(record, ApplicationVerified.class);
-				if (first(event.eventId(), record)) {
-					notifications.send(Outgoing.of(event.applicantId(), MessageKind.APPLICATION_VERIFIED,
-							event.eventId().toString(), event.applicationNumber(), event.category(), event.points()));
-				}
-			}
-			case ApplicationRejected.TOPIC -> {
-				var event = read(record, ApplicationRejected.class);
-				if (first(event.eventId(), record)) {
-					notifications.send(Outgoing.of(event.applicantId(), MessageKind.APPLICATION_REJECTED,
-							event.eventId().toString(), event.applicationNumber(), event.reasonCode(),
-							event.reason()));
-				}
-			}
-			case DirectionIssued.TOPIC -> {
-				var event = read(record, DirectionIssued.class);
-				if (first(event.eventId(), record)) {
-					issued(event);
-				}
-			}
-			case DirectionExpired.TOPIC -> {
-				var event = read(record, DirectionExpired.class);
-				if (first(event.eventId(), record)) {
-					cancelReminders(event.directionId().toString(), EnumSet.allOf(MessageKind.class), "expired");
-					notifications.send(Outgoing.of(event.applicantId(), MessageKind.DIRECTION_EXPIRED,
-							event.eventId().toString(), event.directionNumber(), event.deadline()));
-				}
-			}
-			case DirectionAnnulled.TOPIC -> {
-				var event = read(record, DirectionAnnulled.class);
-				if (first(event.eventId(), record)) {
-					cancelReminders(event.directionId().toString(), EnumSet.allOf(MessageKind.class), "annulled");
-					notifications.send(Outgoing.of(event.applicantId(), MessageKind.DIRECTION_ANNULLED,
-							event.eventId().toString(), event.directionNumber(), event.reason()));
-				}
-			}
-			case BankOutcomeRecorded.TOPIC -> {
-				var event = read(record, BankOutcomeRecorded.class);
-				if (first(event.eventId(), record)) {
-					bankOutcome(event);
-				}
-			}
+			case ApplicationSubmitted.TOPIC -> events.once(record, ApplicationSubmitted.class, this::submitted);
+			case ApplicationVerified.TOPIC -> events.once(record, ApplicationVerified.class,
+					event -> notifications.send(Outgoing.of(event.applicantId(), MessageKind.APPLICATION_VERIFIED,
+							event.eventId().toString(), event.applicationNumber(), event.category(), event.points())));
+			case ApplicationRejected.TOPIC -> events.once(record, ApplicationRejected.class,
+					event -> notifications.send(Outgoing.of(event.applicantId(), MessageKind.APPLICATION_REJECTED,
+							event.eventId().toString(), event.applicationNumber(), event.reasonCode(), event.reason())));
+			case DirectionIssued.TOPIC -> events.once(record, DirectionIssued.class, this::issued);
+			case DirectionExpired.TOPIC -> events.once(record, DirectionExpired.class, event -> {
+				cancelReminders(event.directionId().toString(), REMINDERS, "expired");
+				notifications.send(Outgoing.of(event.applicantId(), MessageKind.DIRECTION_EXPIRED,
+						event.eventId().toString(), event.directionNumber(), event.deadline()));
+			});
+			case DirectionAnnulled.TOPIC -> events.once(record, DirectionAnnulled.class, event -> {
+				cancelReminders(event.directionId().toString(), REMINDERS, "annulled");
+				notifications.send(Outgoing.of(event.applicantId(), MessageKind.DIRECTION_ANNULLED,
+						event.eventId().toString(), event.directionNumber(), event.reason()));
+			});
+			case BankOutcomeRecorded.TOPIC -> events.once(record, BankOutcomeRecorded.class, this::bankOutcome);
 			default -> throw new IllegalArgumentException("not a programme topic: " + record.topic());
 		}
 	}
@@ -167,13 +134,13 @@ class ProgrammeEvents {
 				}
 			}
 			case QUALIFICATION_FAILED -> {
-				cancelReminders(directionId, EnumSet.allOf(MessageKind.class), "qualification failed");
+				cancelReminders(directionId, REMINDERS, "qualification failed");
 				notifications.send(Outgoing.of(event.applicantId(), MessageKind.QUALIFICATION_FAILED, source,
 						event.directionNumber()));
 			}
 			case HOUSING_CHOSEN -> cancelReminders(directionId, Set.of(HOUSING_REMINDER), "housing documents brought");
 			case LOAN_ISSUED -> {
-				cancelReminders(directionId, EnumSet.allOf(MessageKind.class), "loan issued");
+				cancelReminders(directionId, REMINDERS, "loan issued");
 				notifications.send(Outgoing.of(event.applicantId(), MessageKind.LOAN_ISSUED, source,
 						event.directionNumber()));
 			}
@@ -196,10 +163,8 @@ class ProgrammeEvents {
 			.due(due));
 	}
 
-	private void cancelReminders(String directionId, Set<MessageKind> kinds, String reason) {
-		notifications.cancel(correlation(directionId), kinds.stream()
-			.filter(kind -> kind == BANK_VISIT_REMINDER || kind == HOUSING_REMINDER)
-			.toList(), reason);
+	private void cancelReminders(String directionId, Set<MessageKind> reminders, String reason) {
+		notifications.cancel(correlation(directionId), reminders, reason);
 	}
 
 	private static String correlation(String directionId) {
@@ -213,18 +178,6 @@ class ProgrammeEvents {
 				settings.letterVerificationUrl());
 		return new Outgoing.Attachment(DirectionLetter.fileName(content, locale), "application/pdf",
 				DirectionLetter.render(content, locale));
-	}
-
-	private boolean first(java.util.UUID eventId, ConsumerRecord<String, byte[]> record) {
-		boolean first = processed.firstTime(eventId, record.topic());
-		if (!first) {
-			log.info("Event {} already processed, skipped", eventId);
-		}
-		return first;
-	}
-
-	private <T> T read(ConsumerRecord<String, byte[]> record, Class<T> type) {
-		return json.readValue(record.value(), type);
 	}
 
 	/**
