@@ -27,5 +27,9 @@ public interface IntegrationEvent {
 		return getClass().getSimpleName();
 	}
 
-	int schemaVersion();
+	/** The version in the name of the record's package: {@code 1} for one in {@code kz.khc.contracts.elorda.v1}. */
+	default int schemaVersion() {
+		String pkg = getClass().getPackageName();
+		return Integer.parseInt(pkg.substring(pkg.lastIndexOf(".v") + 2));
+	}
 }

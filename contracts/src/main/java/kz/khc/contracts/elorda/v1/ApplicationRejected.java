@@ -27,9 +27,4 @@ public record ApplicationRejected(UUID eventId, Instant occurredAt, UUID applica
 	public String topic() {
 		return TOPIC;
 	}
-
-	@Override
-	public int schemaVersion() {
-		return 1;
-	}
 }

@@ -31,9 +31,4 @@ public record ApplicationSubmitted(UUID eventId, Instant occurredAt, UUID applic
 	public String topic() {
 		return TOPIC;
 	}
-
-	@Override
-	public int schemaVersion() {
-		return 1;
-	}
 }

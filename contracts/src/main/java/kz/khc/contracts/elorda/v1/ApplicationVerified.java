@@ -26,9 +26,4 @@ public record ApplicationVerified(UUID eventId, Instant occurredAt, UUID applica
 	public String topic() {
 		return TOPIC;
 	}
-
-	@Override
-	public int schemaVersion() {
-		return 1;
-	}
 }

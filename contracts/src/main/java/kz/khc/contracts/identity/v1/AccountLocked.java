@@ -21,9 +21,4 @@ public record AccountLocked(UUID eventId, Instant occurredAt, String userId, int
 	public String topic() {
 		return TOPIC;
 	}
-
-	@Override
-	public int schemaVersion() {
-		return 1;
-	}
 }

@@ -26,9 +26,4 @@ public record EmailVerificationRequested(UUID eventId, Instant occurredAt, Strin
 	public String topic() {
 		return TOPIC;
 	}
-
-	@Override
-	public int schemaVersion() {
-		return 1;
-	}
 }

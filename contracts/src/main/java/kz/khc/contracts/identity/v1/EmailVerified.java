@@ -25,9 +25,4 @@ public record EmailVerified(UUID eventId, Instant occurredAt, String userId, Str
 	public String topic() {
 		return TOPIC;
 	}
-
-	@Override
-	public int schemaVersion() {
-		return 1;
-	}
 }

@@ -22,11 +22,6 @@ public record PasswordChanged(UUID eventId, Instant occurredAt, String userId, R
 		return TOPIC;
 	}
 
-	@Override
-	public int schemaVersion() {
-		return 1;
-	}
-
 	public enum Reason {
 		/** The logged-in user changed it. */
 		CHANGED,

@@ -26,9 +26,4 @@ public record UserRegistered(UUID eventId, Instant occurredAt, String userId, St
 	public String topic() {
 		return TOPIC;
 	}
-
-	@Override
-	public int schemaVersion() {
-		return 1;
-	}
 }

@@ -29,9 +29,4 @@ public record BankOutcomeRecorded(UUID eventId, Instant occurredAt, UUID directi
 	public String topic() {
 		return TOPIC;
 	}
-
-	@Override
-	public int schemaVersion() {
-		return 1;
-	}
 }

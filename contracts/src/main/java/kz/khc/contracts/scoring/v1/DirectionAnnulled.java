@@ -25,9 +25,4 @@ public record DirectionAnnulled(UUID eventId, Instant occurredAt, UUID direction
 	public String topic() {
 		return TOPIC;
 	}
-
-	@Override
-	public int schemaVersion() {
-		return 1;
-	}
 }

@@ -25,9 +25,4 @@ public record DirectionExpired(UUID eventId, Instant occurredAt, UUID directionI
 	public String topic() {
 		return TOPIC;
 	}
-
-	@Override
-	public int schemaVersion() {
-		return 1;
-	}
 }

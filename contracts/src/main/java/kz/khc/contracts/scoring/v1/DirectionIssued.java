@@ -32,9 +32,4 @@ public record DirectionIssued(UUID eventId, Instant occurredAt, UUID directionId
 	public String topic() {
 		return TOPIC;
 	}
-
-	@Override
-	public int schemaVersion() {
-		return 1;
-	}
 }
