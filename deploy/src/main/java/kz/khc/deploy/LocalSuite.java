@@ -136,13 +136,14 @@ public final class LocalSuite implements AutoCloseable {
 		env.put("SERVER_PORT", String.valueOf(service.port(config)));
 		env.put("SPRING_PROFILES_ACTIVE", "local");
 		env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuerUri());
-		if (service.database() == null) {
-			for (Service backend : Service.ALL) {
-				if (backend.database() != null) {
-					env.put("SERVICES_" + backend.database().toUpperCase() + "_URL", "http://127.0.0.1:" + backend.port(config));
-				}
+		// where the other services are, and where a service gets its own token (client credentials) to call them
+		for (Service backend : Service.ALL) {
+			if (backend.database() != null) {
+				env.put("SERVICES_" + backend.database().toUpperCase() + "_URL", "http://127.0.0.1:" + backend.port(config));
 			}
-		} else {
+		}
+		env.put("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_KEYCLOAK_TOKEN_URI", tokenUrl());
+		if (service.database() != null) {
 			env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + config.ports().postgres() + "/" + service.database()
 					+ "?reWriteBatchedInserts=true");
 			env.put("SPRING_DATASOURCE_USERNAME", service.database());
