@@ -150,6 +150,10 @@ public final class LocalSuite implements AutoCloseable {
 			env.put("SPRING_DATASOURCE_PASSWORD", service.database());
 			env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
 		}
+		if (service.name().equals("identity")) {
+			// the outside providers' simulator also answers for the captcha provider
+			env.put("IDENTITY_CAPTCHA_VERIFY_URL", "http://127.0.0.1:" + config.ports().sms() + "/recaptcha/api");
+		}
 		if (service.name().equals("notification")) {
 			env.put("SPRING_MAIL_HOST", "127.0.0.1");
 			env.put("SPRING_MAIL_PORT", String.valueOf(config.ports().smtp()));

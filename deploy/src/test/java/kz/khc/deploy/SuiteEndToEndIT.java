@@ -366,6 +366,44 @@ class SuiteEndToEndIT {
 		}
 	}
 
+	/**
+	 * Primary authorization (DOMAIN I1) through the gateway without a token: the demo client's five values pass the
+	 * captcha simulator and the cabinet's check (identity-service's own Keycloak token), the code goes by SMS through
+	 * the notification service to the provider simulator, and the code from that SMS confirms the registration.
+	 */
+	@Test
+	@Order(8)
+	void aClientStartsPrimaryAuthorizationAndConfirmsTheCodeFromTheSms() throws Exception {
+		String contracts = get("/api/cabinet/v1/contracts", token(Keycloak.DemoUser.CITIZEN)).body();
+		Matcher first = Pattern.compile("\"number\":\"([^\"]+)\",\"kind\":\"[^\"]+\",\"concludedOn\":\"([^\"]+)\"")
+			.matcher(contracts);
+		assertThat(first.find()).as(contracts).isTrue();
+		String start = """
+				{"userType":"CLIENT","accountNumber":"110000101182","iin":"651106450323","contractNumber":"%s",
+				 "contractDate":"%s","mobile":"+7 701 234 56 78","captchaToken":"e2e","termsAccepted":true}"""
+			.formatted(first.group(1), first.group(2));
+
+		HttpResponse<String> started = postAnonymously("/api/identity/v1/registrations", start);
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+		String challenge = json.readTree(started.body()).path("challengeId").asString();
+		await().atMost(EVENTUALLY).until(() -> !sms("77012345678", "Код").isEmpty());
+		Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(sms("77012345678", "Код").getLast().text());
+		assertThat(code.find()).isTrue();
+
+		HttpResponse<String> confirmed = postAnonymously("/api/identity/v1/registrations/" + challenge + "/code",
+				"{\"code\":\"" + code.group(1) + "\"}");
+		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+		assertThat(confirmed.body()).contains("\"verified\":true");
+	}
+
+	private HttpResponse<String> postAnonymously(String path, String body) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	/** The SMS the provider took for this number whose text mentions {@code mentioning}. */
 	private static List<SmsSimulator.Sms> sms(String to, String mentioning) {
 		return suite.sms().received().stream()

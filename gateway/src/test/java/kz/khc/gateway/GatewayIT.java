@@ -149,6 +149,18 @@ class GatewayIT {
 	}
 
 	@Test
+	void primaryAuthorizationNeedsNoTokenButTheRestOfIdentityDoes() {
+		// identity-service is down in this test: a public path gets through security and finds it down
+		http.post().uri("/api/identity/v1/registrations").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+			.exchange().expectStatus().isEqualTo(503);
+		http.post().uri("/api/identity/v1/registrations/5f0c3a1e-2b7d-4c55-9d1e-4f3a8c2b6d10/code")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+			.exchange().expectStatus().isEqualTo(503);
+		unauthorized(http.get().uri("/api/identity/v1/me").exchange());
+		unauthorized(http.get().uri("/api/identity/v1/registrations").exchange());
+	}
+
+	@Test
 	void changingTheFaqNeedsAToken() {
 		http.post().uri("/api/cabinet/v1/faq").exchange().expectStatus().isUnauthorized();
 	}

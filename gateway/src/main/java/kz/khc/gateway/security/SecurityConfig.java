@@ -31,6 +31,9 @@ class SecurityConfig {
 				// the SMS provider's delivery receipts: it holds no token, the notification service checks its secret
 				.pathMatchers(HttpMethod.POST, "/api/notifications/v1/provider-receipts/**")
 				.permitAll()
+				// primary authorization (DOMAIN I1): for people who have no account yet
+				.pathMatchers(HttpMethod.POST, "/api/identity/v1/registrations", "/api/identity/v1/registrations/**")
+				.permitAll()
 				.anyExchange()
 				.authenticated())
 			.oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,6 +36,9 @@ class SecurityConfig {
 	SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**", "/v3/api-docs/**")
+				.permitAll()
+				// primary authorization is for people who have no account yet
+				.requestMatchers(HttpMethod.POST, "/api/identity/v1/registrations", "/api/identity/v1/registrations/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

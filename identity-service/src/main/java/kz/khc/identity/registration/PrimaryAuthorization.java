@@ -1,0 +1,101 @@
+package kz.khc.identity.registration;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.UUID;
+
+import kz.khc.contracts.Iin;
+import kz.khc.contracts.MobileNumber;
+import kz.khc.identity.audit.AuditTrail;
+import kz.khc.identity.codes.Challenge;
+import kz.khc.identity.codes.OneTimeCodes;
+import kz.khc.identity.suite.Suite;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * DOMAIN I1. The five values are checked against the company's records; a challenge is started whether they match
+ * or not, and only a match sends a code — so nothing tells a caller whether an account, IIN or phone is known.
+ */
+@Service
+class PrimaryAuthorization {
+
+	private final Suite suite;
+	private final OneTimeCodes codes;
+	private final Registrations registrations;
+	private final AuditTrail audit;
+	private final Clock clock;
+
+	PrimaryAuthorization(Suite suite, OneTimeCodes codes, Registrations registrations, AuditTrail audit, Clock clock) {
+		this.suite = suite;
+		this.codes = codes;
+		this.registrations = registrations;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** The five values as typed, with the client's address; the mobile normalized. */
+	record Details(String userType, String accountNumber, String iin, String contractNumber, LocalDate contractDate,
+			String mobile, String clientAddress, Locale language) {
+	}
+
+	@Transactional
+	OneTimeCodes.Started start(Details details) {
+		String mobile = MobileNumber.parse(details.mobile()).value();
+		boolean matched = suite.matchesOneContract(details.accountNumber(), details.iin(), details.contractNumber(),
+				details.contractDate(), mobile);
+		OneTimeCodes.Started started = codes.start(Challenge.Purpose.REGISTRATION, mobile, details.iin(),
+				details.clientAddress(),
+				matched ? code -> suite.sendCode(mobile, code, "REGISTRATION", details.language(), null) : null);
+		registrations.add(new Registrations.Registration(started.challengeId(), details.userType(),
+				details.accountNumber(), details.iin(), mobile, matched), Instant.now(clock));
+		audit.record(actor(details.iin()), "registration.started", "registration/" + started.challengeId(),
+				"from " + details.clientAddress() + ": " + (matched ? "matched a contract, code sent" : "no match"));
+		return started;
+	}
+
+	@Transactional
+	OneTimeCodes.Started resend(UUID challengeId, String clientAddress, Locale language) {
+		Registrations.Registration registration = registrations.find(challengeId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		OneTimeCodes.Started started = codes.resend(challengeId, clientAddress, registration.matched()
+				? code -> suite.sendCode(registration.mobile(), code, "REGISTRATION", language, null) : null);
+		audit.record(actor(registration.iin()), "registration.code-resent", "registration/" + challengeId,
+				"from " + clientAddress);
+		return started;
+	}
+
+	/** The outcome of an entered code; verified only for a registration that matched a contract. */
+	@Transactional(noRollbackFor = CodeInvalid.class)
+	void confirm(UUID challengeId, String code, String clientAddress) {
+		OneTimeCodes.Result result = codes.check(challengeId, code);
+		var registration = registrations.find(challengeId);
+		boolean verified = result.outcome() == Challenge.Outcome.VERIFIED
+				&& registration.map(Registrations.Registration::matched).orElse(false);
+		audit.record(actor(registration.map(Registrations.Registration::iin).orElse("")), "registration.code-entered",
+				"registration/" + challengeId, "from " + clientAddress + ": " + (verified ? "verified" : result.outcome()));
+		if (!verified) {
+			throw new CodeInvalid(result.outcome() == Challenge.Outcome.VERIFIED ? 0 : result.triesLeft());
+		}
+	}
+
+	/** Who, for the audit trail: the IIN masked. */
+	private static String actor(String iin) {
+		return Iin.isValid(iin) ? "iin:" + new Iin(iin).masked() : "unknown";
+	}
+
+	static final class CodeInvalid extends RuntimeException {
+
+		final int triesLeft;
+
+		CodeInvalid(int triesLeft) {
+			super(null, null, false, false);
+			this.triesLeft = triesLeft;
+		}
+	}
+}

@@ -1,0 +1,167 @@
+package kz.khc.identity.registration;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import kz.khc.identity.codes.OneTimeCodes;
+import kz.khc.identity.suite.SuiteUnavailable;
+import kz.khc.identity.web.Problems;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Primary authorization for people who are not signed in (DOMAIN I1): the five values, captcha and consent, then the
+ * code from the SMS. Whether the values matched shows neither in the status, nor in the body, nor in the time of
+ * the answer: every start and resend takes at least {@code identity.registration.min-answer-time}.
+ */
+@RestController
+@RequestMapping("/api/identity/v1/registrations")
+class RegistrationController {
+
+	private final PrimaryAuthorization authorization;
+	private final Captcha captcha;
+	private final Problems problems;
+	private final Settings settings;
+
+	RegistrationController(PrimaryAuthorization authorization, Captcha captcha, Problems problems, Settings settings) {
+		this.authorization = authorization;
+		this.captcha = captcha;
+		this.problems = problems;
+		this.settings = settings;
+	}
+
+	@PostMapping
+	ResponseEntity<Challenge> start(@Valid @RequestBody Start start, HttpServletRequest request, Locale locale) {
+		long began = System.nanoTime();
+		try {
+			if (!captcha.passed(start.captchaToken(), request.getRemoteAddr())) {
+				throw new CaptchaFailed();
+			}
+			var started = authorization.start(new PrimaryAuthorization.Details(start.userType(), start.accountNumber(),
+					start.iin(), start.contractNumber(), start.contractDate(), start.mobile(), request.getRemoteAddr(),
+					locale));
+			return ResponseEntity.accepted().body(Challenge.of(started));
+		}
+		finally {
+			answerNoSoonerThan(began);
+		}
+	}
+
+	@PostMapping("/{challengeId}/resend")
+	ResponseEntity<Challenge> resend(@PathVariable UUID challengeId, HttpServletRequest request, Locale locale) {
+		long began = System.nanoTime();
+		try {
+			return ResponseEntity.accepted()
+				.body(Challenge.of(authorization.resend(challengeId, request.getRemoteAddr(), locale)));
+		}
+		finally {
+			answerNoSoonerThan(began);
+		}
+	}
+
+	@PostMapping("/{challengeId}/code")
+	Confirmed confirm(@PathVariable UUID challengeId, @Valid @RequestBody Code code, HttpServletRequest request) {
+		authorization.confirm(challengeId, code.code(), request.getRemoteAddr());
+		return new Confirmed(true);
+	}
+
+	/** Pads the answer to the minimum time, so that a match (which sends an SMS) and no match look alike. */
+	private void answerNoSoonerThan(long began) {
+		long left = settings.minAnswerTime().toNanos() - (System.nanoTime() - began);
+		if (left > 0) {
+			try {
+				Thread.sleep(Duration.ofNanos(left));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> captchaFailed(CaptchaFailed ex, Locale locale) {
+		return ResponseEntity.badRequest().body(problems.of(HttpStatus.BAD_REQUEST, "captcha-failed", locale));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooSoon(OneTimeCodes.TooSoon ex, Locale locale) {
+		long seconds = Math.max(1, ex.retryAfter().toSeconds());
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+			.body(problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-codes", locale, seconds));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> codeInvalid(PrimaryAuthorization.CodeInvalid ex, Locale locale) {
+		ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "code-invalid", locale);
+		problem.setProperty("triesLeft", ex.triesLeft);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unavailable(SuiteUnavailable ex, Locale locale) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "60")
+			.body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "sms-unavailable", locale));
+	}
+
+	/**
+	 * @param userType {@code CLIENT} or {@code CO_INVESTOR} («Дольщик»)
+	 * @param captchaToken what the "I am not a robot" widget gave the page
+	 * @param termsAccepted consent to the cabinet's terms
+	 */
+	record Start(@NotNull @Pattern(regexp = "CLIENT|CO_INVESTOR") String userType,
+			@NotNull @Pattern(regexp = "\\d{12}") String accountNumber, @NotNull @ValidIin String iin,
+			@NotBlank @Size(max = 40) String contractNumber, @NotNull @Past LocalDate contractDate,
+			@NotNull @ValidIin.KazakhMobile String mobile, @NotBlank @Size(max = 4096) String captchaToken,
+			@NotNull @AssertTrue Boolean termsAccepted) {
+	}
+
+	record Code(@NotNull @Pattern(regexp = "\\d{6}") String code) {
+	}
+
+	/** @param challengeId what the next calls name; the code itself went by SMS (when the values matched) */
+	record Challenge(UUID challengeId, Instant expiresAt, Instant resendableAt) {
+
+		static Challenge of(OneTimeCodes.Started started) {
+			return new Challenge(started.challengeId(), started.expiresAt(), started.resendableAt());
+		}
+	}
+
+	record Confirmed(boolean verified) {
+	}
+
+	static final class CaptchaFailed extends RuntimeException {
+
+		CaptchaFailed() {
+			super(null, null, false, false);
+		}
+	}
+
+	/** @param minAnswerTime no start or resend is answered sooner: longer than sending an SMS usually takes */
+	@ConfigurationProperties("identity.registration")
+	record Settings(Duration minAnswerTime) {
+	}
+}

@@ -1,0 +1,41 @@
+package kz.khc.identity.registration;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class Registrations {
+
+	private final JdbcClient jdbc;
+
+	Registrations(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Registration(UUID challengeId, String userType, String accountNumber, String iin, String mobile,
+			boolean matched) {
+	}
+
+	void add(Registration registration, Instant now) {
+		jdbc.sql("""
+				insert into registration (challenge_id, user_type, account_number, iin, mobile, matched, created_at)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(registration.challengeId(), registration.userType(), registration.accountNumber(),
+					registration.iin(), registration.mobile(), registration.matched(), Timestamp.from(now))
+			.update();
+	}
+
+	Optional<Registration> find(UUID challengeId) {
+		return jdbc.sql("select * from registration where challenge_id = ?")
+			.param(challengeId)
+			.query((rs, row) -> new Registration(rs.getObject("challenge_id", UUID.class), rs.getString("user_type"),
+					rs.getString("account_number"), rs.getString("iin"), rs.getString("mobile"),
+					rs.getBoolean("matched")))
+			.optional();
+	}
+}

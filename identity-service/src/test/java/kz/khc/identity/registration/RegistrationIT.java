@@ -1,0 +1,213 @@
+package kz.khc.identity.registration;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+import kz.khc.testsupport.EmbeddedPostgresInitializer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Primary authorization (DOMAIN I1) through HTTP, against real PostgreSQL with the cabinet, the notification
+ * service, Keycloak's token endpoint and the captcha provider simulated: one answer whatever did not match, a code
+ * only for a match, the code's rules, and each input refused with its field named.
+ */
+@SpringBootTest(properties = { "identity.registration.min-answer-time=300ms",
+		// the limits are OneTimeCodesIT's; here the same person starts many times
+		"identity.codes.per-phone-per-hour=1000", "identity.codes.per-iin-per-hour=1000" })
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+class RegistrationIT {
+
+	static final WireMockServer OUTSIDE = new WireMockServer(options().dynamicPort());
+
+	static {
+		OUTSIDE.start();
+	}
+
+	static final String CODES = "/internal/notifications/v1/one-time-codes";
+	static final String CHECKS = "/internal/cabinet/v1/primary-authorization/checks";
+	static final String KNOWN = """
+			{"userType":"CLIENT","accountNumber":"110000101182","iin":"651106450323","contractNumber":"KZHK-1",
+			 "contractDate":"2019-04-12","mobile":"8 701 123 45 67","captchaToken":"human","termsAccepted":true}""";
+
+	@DynamicPropertySource
+	static void outside(DynamicPropertyRegistry registry) {
+		registry.add("spring.security.oauth2.client.provider.keycloak.token-uri",
+				() -> OUTSIDE.baseUrl() + "/realms/elorda/protocol/openid-connect/token");
+		registry.add("services.cabinet-url", OUTSIDE::baseUrl);
+		registry.add("services.notification-url", OUTSIDE::baseUrl);
+		registry.add("identity.captcha.verify-url", () -> OUTSIDE.baseUrl() + "/recaptcha/api");
+	}
+
+	@AfterAll
+	static void stop() {
+		OUTSIDE.stop();
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
+
+	@BeforeEach
+	void outsideWorld() {
+		OUTSIDE.resetAll();
+		OUTSIDE.stubFor(WireMock.post(urlPathEqualTo("/realms/elorda/protocol/openid-connect/token"))
+			.willReturn(okJson("{\"access_token\":\"service-token\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+		OUTSIDE.stubFor(WireMock.post(urlPathEqualTo("/recaptcha/api/siteverify"))
+			.willReturn(okJson("{\"success\":false,\"error-codes\":[\"invalid-input-response\"]}")));
+		OUTSIDE.stubFor(WireMock.post(urlPathEqualTo("/recaptcha/api/siteverify"))
+			.withRequestBody(containing("response=human"))
+			.willReturn(okJson("{\"success\":true}")));
+		// the company's records: one contract matches exactly these five values
+		OUTSIDE.stubFor(WireMock.post(urlPathEqualTo(CHECKS)).willReturn(okJson("{\"matches\":false,\"clientId\":null}")));
+		OUTSIDE.stubFor(WireMock.post(urlPathEqualTo(CHECKS))
+			.withRequestBody(equalToJson("""
+					{"accountNumber":"110000101182","iin":"651106450323","contractNumber":"KZHK-1",
+					 "contractDate":"2019-04-12","mobile":"+77011234567"}"""))
+			.willReturn(okJson("{\"matches\":true,\"clientId\":\"3f0c4a8e-6a7e-4f0e-9a51-3d6b0b2f1a10\"}")));
+		OUTSIDE.stubFor(WireMock.post(urlPathEqualTo(CODES)).willReturn(aResponse().withStatus(202)));
+	}
+
+	@Test
+	void aMatchAndEachSingleWrongFieldGetTheSameAnswerButOnlyTheMatchGetsACode() throws Exception {
+		List<String> variants = List.of(KNOWN, KNOWN.replace("110000101182", "110000101183"),
+				KNOWN.replace("651106450323", "950312400238"), KNOWN.replace("KZHK-1", "KZHK-9"),
+				KNOWN.replace("2019-04-12", "2019-04-13"), KNOWN.replace("8 701 123 45 67", "+77011234568"));
+		List<JsonNode> answers = new ArrayList<>();
+		List<Long> millis = new ArrayList<>();
+		for (String variant : variants) {
+			long began = System.nanoTime();
+			MvcResult result = start(variant, "10.0.0." + answers.size()).andExpect(status().isAccepted()).andReturn();
+			millis.add((System.nanoTime() - began) / 1_000_000);
+			answers.add(json.readTree(result.getResponse().getContentAsString()));
+		}
+		for (JsonNode answer : answers) {
+			assertThat(answer.propertyNames()).containsExactlyInAnyOrder("challengeId", "expiresAt", "resendableAt");
+		}
+		assertThat(millis).as("every answer waits for the same floor").allMatch(ms -> ms >= 300);
+		OUTSIDE.verify(1, postRequestedFor(urlPathEqualTo(CODES)));
+		OUTSIDE.verify(1, postRequestedFor(urlPathEqualTo(CODES)).withRequestBody(
+				equalToJson("{\"mobile\":\"+77011234567\",\"purpose\":\"REGISTRATION\"}", true, true)));
+		assertThat(jdbc.sql("select actor from audit_log where action = 'registration.started' and subject = ?")
+			.param("registration/" + answers.getFirst().get("challengeId").asString())
+			.query(String.class)
+			.single()).as("who, with the IIN masked").isEqualTo("iin:65********23");
+	}
+
+	@Test
+	void theCodeFromTheSmsConfirmsOnceAndNothingConfirmsARegistrationThatDidNotMatch() throws Exception {
+		String challenge = challengeOf(start(KNOWN, "10.1.0.1").andReturn());
+		String code = sentCode();
+		mvc.perform(post("/api/identity/v1/registrations/" + challenge + "/code").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"" + wrong(code) + "\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("code-invalid"))
+			.andExpect(jsonPath("$.triesLeft").value(4));
+		mvc.perform(post("/api/identity/v1/registrations/" + challenge + "/code").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"" + code + "\"}")).andExpect(status().isOk()).andExpect(jsonPath("$.verified").value(true));
+		mvc.perform(post("/api/identity/v1/registrations/" + challenge + "/code").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"" + code + "\"}")).andExpect(status().isBadRequest()); // reused
+
+		String unmatched = challengeOf(start(KNOWN.replace("KZHK-1", "KZHK-2"), "10.1.0.2").andReturn());
+		mvc.perform(post("/api/identity/v1/registrations/" + unmatched + "/code").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"" + code + "\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("code-invalid"));
+	}
+
+	@Test
+	void aResendComesAfterAMinuteNotBefore() throws Exception {
+		String challenge = challengeOf(start(KNOWN, "10.2.0.1").andReturn());
+		mvc.perform(post("/api/identity/v1/registrations/" + challenge + "/resend").header("Accept-Language", "en"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"))
+			.andExpect(jsonPath("$.code").value("too-many-codes"));
+	}
+
+	@Test
+	void eachMalformedInputIsNamedAndTheCaptchaAndConsentAreRequired() throws Exception {
+		mvc.perform(post("/api/identity/v1/registrations").contentType(MediaType.APPLICATION_JSON)
+			.header("Accept-Language", "en")
+			.content("""
+					{"userType":"ADMIN","accountNumber":"11000010118","iin":"651106450324","contractNumber":"",
+					 "contractDate":"2999-01-01","mobile":"+7 999 123 45 67","captchaToken":"human","termsAccepted":false}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("validation-failed"))
+			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("userType",
+					"accountNumber", "iin", "contractNumber", "contractDate", "mobile", "termsAccepted")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'iin')].message").value("not a valid IIN"));
+
+		start(KNOWN.replace("\"human\"", "\"bot\""), "10.3.0.1").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("captcha-failed"));
+		OUTSIDE.verify(0, postRequestedFor(urlPathEqualTo(CHECKS)));
+	}
+
+	@Test
+	void whenTheSmsCannotBeSentThePersonIsToldAndNothingIsKept() throws Exception {
+		OUTSIDE.stubFor(WireMock.post(urlPathEqualTo(CODES)).willReturn(aResponse().withStatus(503)));
+		long before = jdbc.sql("select count(*) from registration").query(Long.class).single();
+		start(KNOWN, "10.4.0.1").andExpect(status().isServiceUnavailable())
+			.andExpect(jsonPath("$.code").value("sms-unavailable"))
+			.andExpect(header().string("Retry-After", "60"));
+		assertThat(jdbc.sql("select count(*) from registration").query(Long.class).single()).isEqualTo(before);
+	}
+
+	private org.springframework.test.web.servlet.ResultActions start(String body, String address) throws Exception {
+		return mvc.perform(post("/api/identity/v1/registrations").contentType(MediaType.APPLICATION_JSON)
+			.with(request -> {
+				request.setRemoteAddr(address);
+				return request;
+			})
+			.content(body));
+	}
+
+	private String challengeOf(MvcResult result) throws Exception {
+		return json.readTree(result.getResponse().getContentAsString()).get("challengeId").asString();
+	}
+
+	private String sentCode() {
+		var requests = OUTSIDE.findAll(postRequestedFor(urlPathEqualTo(CODES)));
+		return json.readTree(requests.getLast().getBodyAsString()).get("code").asString();
+	}
+
+	private static String wrong(String code) {
+		return code.equals("000000") ? "000001" : "000000";
+	}
+}
