@@ -8,5 +8,6 @@ create table registration (
     mobile         text        not null,
     matched        boolean     not null,
     created_at     timestamptz not null,
-    completed_at   timestamptz
+    completed_at   timestamptz,
+    user_id        text         -- the account made at Keycloak
 );

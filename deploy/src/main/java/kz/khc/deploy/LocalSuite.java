@@ -143,6 +143,7 @@ public final class LocalSuite implements AutoCloseable {
 			}
 		}
 		env.put("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_KEYCLOAK_TOKEN_URI", tokenUrl());
+		env.put("SERVICES_KEYCLOAK_ADMIN_URL", keycloakUrl() + "/admin/realms/" + Keycloak.REALM);
 		if (service.database() != null) {
 			env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + config.ports().postgres() + "/" + service.database()
 					+ "?reWriteBatchedInserts=true");

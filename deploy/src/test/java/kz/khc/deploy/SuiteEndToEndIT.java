@@ -367,9 +367,10 @@ class SuiteEndToEndIT {
 	}
 
 	/**
-	 * Primary authorization (DOMAIN I1) through the gateway without a token: the demo client's five values pass the
-	 * captcha simulator and the cabinet's check (identity-service's own Keycloak token), the code goes by SMS through
-	 * the notification service to the provider simulator, and the code from that SMS confirms the registration.
+	 * Primary authorization (DOMAIN I1, I2) through the gateway without a token: the demo client's five values pass
+	 * the captcha simulator and the cabinet's check (identity-service's own Keycloak token), the code goes by SMS
+	 * through the notification service to the provider simulator, the code from that SMS confirms the registration,
+	 * the password makes the account at Keycloak, and a login with it reads the client's own cabinet.
 	 */
 	@Test
 	@Order(8)
@@ -394,6 +395,15 @@ class SuiteEndToEndIT {
 				"{\"code\":\"" + code.group(1) + "\"}");
 		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
 		assertThat(confirmed.body()).contains("\"verified\":true");
+
+		// DOMAIN I2: the password is set once and lives only at Keycloak; the new account reads its own cabinet
+		HttpResponse<String> registered = postAnonymously("/api/identity/v1/registrations/" + challenge + "/password",
+				"{\"password\":\"Жаңа-құпия7\",\"repeated\":\"Жаңа-құпия7\"}");
+		assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+		String token = token("651106450323", "Жаңа-құпия7");
+		HttpResponse<String> profile = get("/api/cabinet/v1/profile", token);
+		assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
+		assertThat(profile.body()).contains("\"accountNumber\":\"110000101182\"", "Ахметова");
 	}
 
 	private HttpResponse<String> postAnonymously(String path, String body) throws IOException, InterruptedException {
@@ -506,8 +516,12 @@ class SuiteEndToEndIT {
 
 	/** Resource-owner password grant against the suite's Keycloak (demo users only). */
 	private String token(Keycloak.DemoUser user) throws IOException, InterruptedException {
-		String form = "grant_type=password&client_id=elorda-web&username=" + encode(user.username)
-				+ "&password=" + encode(user.password);
+		return token(user.username, user.password);
+	}
+
+	private String token(String username, String password) throws IOException, InterruptedException {
+		String form = "grant_type=password&client_id=elorda-web&username=" + encode(username)
+				+ "&password=" + encode(password);
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(suite.tokenUrl()))
 						.header("Content-Type", "application/x-www-form-urlencoded")
 						.POST(HttpRequest.BodyPublishers.ofString(form))

@@ -1,8 +1,10 @@
 package kz.khc.identity.registration;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -11,6 +13,8 @@ import kz.khc.contracts.MobileNumber;
 import kz.khc.identity.audit.AuditTrail;
 import kz.khc.identity.codes.Challenge;
 import kz.khc.identity.codes.OneTimeCodes;
+import kz.khc.identity.passwords.PasswordPolicy;
+import kz.khc.identity.suite.KeycloakUsers;
 import kz.khc.identity.suite.Suite;
 
 import org.springframework.http.HttpStatus;
@@ -25,14 +29,20 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 class PrimaryAuthorization {
 
+	/** How long after the code was confirmed the password may be set. */
+	static final Duration PASSWORD_WINDOW = Duration.ofMinutes(15);
+
 	private final Suite suite;
+	private final KeycloakUsers users;
 	private final OneTimeCodes codes;
 	private final Registrations registrations;
 	private final AuditTrail audit;
 	private final Clock clock;
 
-	PrimaryAuthorization(Suite suite, OneTimeCodes codes, Registrations registrations, AuditTrail audit, Clock clock) {
+	PrimaryAuthorization(Suite suite, KeycloakUsers users, OneTimeCodes codes, Registrations registrations,
+			AuditTrail audit, Clock clock) {
 		this.suite = suite;
+		this.users = users;
 		this.codes = codes;
 		this.registrations = registrations;
 		this.audit = audit;
@@ -84,9 +94,48 @@ class PrimaryAuthorization {
 		}
 	}
 
+	/**
+	 * DOMAIN I2: the password for a registration whose code was confirmed in the last {@code PASSWORD_WINDOW}; the
+	 * account is made at Keycloak, where alone the password lives. Returns the new user id.
+	 */
+	@Transactional
+	String setPassword(UUID challengeId, String password, String repeated, String clientAddress) {
+		Instant now = Instant.now(clock);
+		Registrations.Registration registration = registrations.confirmedSince(challengeId, now.minus(PASSWORD_WINDOW))
+			.orElseThrow(RegistrationExpired::new);
+		List<PasswordPolicy.Violation> violations = PasswordPolicy.check(password, repeated, registration.iin(),
+				registration.accountNumber());
+		if (!violations.isEmpty()) {
+			throw new PasswordRejected(violations);
+		}
+		String userId = users.createCitizen(registration.iin(), registration.accountNumber(), registration.userType(),
+				password, null, null);
+		registrations.completed(challengeId, userId, now);
+		audit.record(actor(registration.iin()), "registration.completed", "registration/" + challengeId,
+				"from " + clientAddress + ": account " + userId + " created at the identity provider");
+		return userId;
+	}
+
 	/** Who, for the audit trail: the IIN masked. */
 	private static String actor(String iin) {
 		return Iin.isValid(iin) ? "iin:" + new Iin(iin).masked() : "unknown";
+	}
+
+	static final class RegistrationExpired extends RuntimeException {
+
+		RegistrationExpired() {
+			super(null, null, false, false);
+		}
+	}
+
+	static final class PasswordRejected extends RuntimeException {
+
+		final List<PasswordPolicy.Violation> violations;
+
+		PasswordRejected(List<PasswordPolicy.Violation> violations) {
+			super(null, null, false, false);
+			this.violations = violations;
+		}
 	}
 
 	static final class CodeInvalid extends RuntimeException {

@@ -16,10 +16,15 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import kz.khc.identity.codes.OneTimeCodes;
+import kz.khc.identity.passwords.PasswordPolicy;
+import kz.khc.identity.suite.KeycloakUsers;
 import kz.khc.identity.suite.SuiteUnavailable;
 import kz.khc.identity.web.Problems;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -40,15 +45,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/identity/v1/registrations")
 class RegistrationController {
 
+	private static final Logger log = LoggerFactory.getLogger(RegistrationController.class);
+
 	private final PrimaryAuthorization authorization;
 	private final Captcha captcha;
 	private final Problems problems;
+	private final MessageSource messages;
 	private final Settings settings;
 
-	RegistrationController(PrimaryAuthorization authorization, Captcha captcha, Problems problems, Settings settings) {
+	RegistrationController(PrimaryAuthorization authorization, Captcha captcha, Problems problems,
+			MessageSource messages, Settings settings) {
 		this.authorization = authorization;
 		this.captcha = captcha;
 		this.problems = problems;
+		this.messages = messages;
 		this.settings = settings;
 	}
 
@@ -87,6 +97,13 @@ class RegistrationController {
 		return new Confirmed(true);
 	}
 
+	@PostMapping("/{challengeId}/password")
+	ResponseEntity<Registered> password(@PathVariable UUID challengeId, @Valid @RequestBody NewPassword password,
+			HttpServletRequest request) {
+		authorization.setPassword(challengeId, password.password(), password.repeated(), request.getRemoteAddr());
+		return ResponseEntity.status(HttpStatus.CREATED).body(new Registered(true));
+	}
+
 	/** Pads the answer to the minimum time, so that a match (which sends an SMS) and no match look alike. */
 	private void answerNoSoonerThan(long began) {
 		long left = settings.minAnswerTime().toNanos() - (System.nanoTime() - began);
@@ -121,7 +138,32 @@ class RegistrationController {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<ProblemDetail> passwordRejected(PrimaryAuthorization.PasswordRejected ex, Locale locale) {
+		ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "validation-failed", locale);
+		problems.withFieldErrors(problem, ex.violations.stream()
+			.map(violation -> new Problems.FieldError(
+					violation == PasswordPolicy.Violation.NOT_THE_SAME_TWICE ? "repeated" : "password",
+					messages.getMessage("password." + violation.name(), null, violation.name(), locale)))
+			.toList());
+		problem.setProperty("violations", ex.violations);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> registrationExpired(PrimaryAuthorization.RegistrationExpired ex, Locale locale) {
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.body(problems.of(HttpStatus.CONFLICT, "registration-expired", locale));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> alreadyRegistered(KeycloakUsers.AlreadyRegistered ex, Locale locale) {
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.body(problems.of(HttpStatus.CONFLICT, "already-registered", locale));
+	}
+
+	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unavailable(SuiteUnavailable ex, Locale locale) {
+		log.warn("Registration step failed: {} ({})", ex.getMessage(), ex.getCause() == null ? "" : ex.getCause().getMessage());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "60")
 			.body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "sms-unavailable", locale));
@@ -151,6 +193,19 @@ class RegistrationController {
 	}
 
 	record Confirmed(boolean verified) {
+	}
+
+	/** Typed twice (DOMAIN I2); never logged. */
+	record NewPassword(@NotNull @Size(max = 128) String password, @NotNull @Size(max = 128) String repeated) {
+
+		@Override
+		public String toString() {
+			return "NewPassword[…]";
+		}
+	}
+
+	/** The account exists now: the person logs in with the IIN or account number and this password. */
+	record Registered(boolean registered) {
 	}
 
 	static final class CaptchaFailed extends RuntimeException {

@@ -30,6 +30,25 @@ class Registrations {
 			.update();
 	}
 
+	/** A registration whose code was confirmed and that is not complete yet, locked; empty otherwise. */
+	Optional<Registration> confirmedSince(UUID challengeId, Instant since) {
+		return jdbc.sql("""
+				select r.* from registration r join challenge c on c.id = r.challenge_id
+				where r.challenge_id = ? and r.matched and r.completed_at is null and c.verified_at > ?
+				for update of r""")
+			.params(challengeId, Timestamp.from(since))
+			.query((rs, row) -> new Registration(rs.getObject("challenge_id", UUID.class), rs.getString("user_type"),
+					rs.getString("account_number"), rs.getString("iin"), rs.getString("mobile"),
+					rs.getBoolean("matched")))
+			.optional();
+	}
+
+	void completed(UUID challengeId, String userId, Instant now) {
+		jdbc.sql("update registration set completed_at = ?, user_id = ? where challenge_id = ?")
+			.params(Timestamp.from(now), userId, challengeId)
+			.update();
+	}
+
 	Optional<Registration> find(UUID challengeId) {
 		return jdbc.sql("select * from registration where challenge_id = ?")
 			.param(challengeId)

@@ -3,7 +3,6 @@ package kz.khc.identity.suite;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -12,11 +11,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -25,29 +19,19 @@ import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
- * What identity-service asks of the other services. Each call carries this service's own token (client credentials
- * registration {@code suite}, cached until it expires), has a connect and read timeout, and goes through a circuit
- * breaker per service; any failure is a {@link SuiteUnavailable}.
+ * What identity-service asks of the other services. Each call carries this service's own token ({@link SuiteToken}),
+ * has a connect and read timeout, and goes through a circuit breaker per service; any failure is a
+ * {@link SuiteUnavailable}.
  */
 @Component
 public class Suite {
-
-	private static final String REGISTRATION = "suite";
 
 	private final CabinetClient cabinet;
 	private final NotificationClient notifications;
 	private final CircuitBreaker cabinetBreaker;
 	private final CircuitBreaker notificationBreaker;
 
-	Suite(RestClient.Builder http, ClientRegistrationRepository registrations, OAuth2AuthorizedClientService tokens,
-			Settings settings) {
-		var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, tokens);
-		manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
-		var withToken = new OAuth2ClientHttpRequestInterceptor(manager);
-		withToken.setClientRegistrationIdResolver(request -> REGISTRATION);
-		// the token is this service's own, whoever the request is for
-		withToken.setPrincipalResolver(
-				request -> UsernamePasswordAuthenticationToken.authenticated("identity-service", null, List.of()));
+	Suite(RestClient.Builder http, OAuth2ClientHttpRequestInterceptor withToken, Settings settings) {
 		this.cabinet = client(http, settings.cabinetUrl(), withToken, settings, CabinetClient.class);
 		this.notifications = client(http, settings.notificationUrl(), withToken, settings, NotificationClient.class);
 		CircuitBreakerConfig breaker = CircuitBreakerConfig.custom()
@@ -60,7 +44,7 @@ public class Suite {
 		this.notificationBreaker = CircuitBreaker.of("notification", breaker);
 	}
 
-	private static <T> T client(RestClient.Builder http, String baseUrl, OAuth2ClientHttpRequestInterceptor withToken,
+	static <T> T client(RestClient.Builder http, String baseUrl, OAuth2ClientHttpRequestInterceptor withToken,
 			Settings settings, Class<T> type) {
 		var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
@@ -99,6 +83,7 @@ public class Suite {
 	 * @param readTimeout at least notification-service's one-second deadline for a code, with room for the network
 	 */
 	@ConfigurationProperties("services")
-	record Settings(String cabinetUrl, String notificationUrl, Duration connectTimeout, Duration readTimeout) {
+	record Settings(String cabinetUrl, String notificationUrl, String keycloakAdminUrl, Duration connectTimeout,
+			Duration readTimeout) {
 	}
 }

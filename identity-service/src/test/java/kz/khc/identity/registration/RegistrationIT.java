@@ -69,6 +69,7 @@ class RegistrationIT {
 		registry.add("services.cabinet-url", OUTSIDE::baseUrl);
 		registry.add("services.notification-url", OUTSIDE::baseUrl);
 		registry.add("identity.captcha.verify-url", () -> OUTSIDE.baseUrl() + "/recaptcha/api");
+		registry.add("services.keycloak-admin-url", () -> OUTSIDE.baseUrl() + "/admin/realms/elorda");
 	}
 
 	@AfterAll
@@ -103,6 +104,70 @@ class RegistrationIT {
 					 "contractDate":"2019-04-12","mobile":"+77011234567"}"""))
 			.willReturn(okJson("{\"matches\":true,\"clientId\":\"3f0c4a8e-6a7e-4f0e-9a51-3d6b0b2f1a10\"}")));
 		OUTSIDE.stubFor(WireMock.post(urlPathEqualTo(CODES)).willReturn(aResponse().withStatus(202)));
+		OUTSIDE.stubFor(WireMock.post(urlPathEqualTo("/admin/realms/elorda/users"))
+			.willReturn(aResponse().withStatus(201)
+				.withHeader("Location", OUTSIDE.baseUrl() + "/admin/realms/elorda/users/6d1b1f52-7c1e-4f7e-8f7e-2b7c9b0f4e21")));
+		OUTSIDE.stubFor(WireMock.get(urlPathEqualTo("/admin/realms/elorda/roles/citizen"))
+			.willReturn(okJson("{\"id\":\"f1e2d3c4-0000-4000-8000-000000000001\",\"name\":\"citizen\"}")));
+		OUTSIDE.stubFor(WireMock.post(urlPathEqualTo(
+				"/admin/realms/elorda/users/6d1b1f52-7c1e-4f7e-8f7e-2b7c9b0f4e21/role-mappings/realm"))
+			.willReturn(aResponse().withStatus(204)));
+	}
+
+	@Test
+	void aConfirmedRegistrationSetsAPasswordUnderThePolicyOnceAndTheAccountIsMadeAtKeycloak() throws Exception {
+		String challenge = challengeOf(start(KNOWN, "10.5.0.1").andReturn());
+		String password = "/api/identity/v1/registrations/" + challenge + "/password";
+		mvc.perform(post(password).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"password\":\"Aa1!aaaa\",\"repeated\":\"Aa1!aaaa\"}")).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("registration-expired")); // the code is not confirmed yet
+		confirm(challenge, sentCode());
+
+		mvc.perform(post(password).contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en")
+			.content("{\"password\":\"x651106450323\",\"repeated\":\"y\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.violations").value(org.hamcrest.Matchers.contains("NO_UPPERCASE", "NO_SYMBOL",
+					"CONTAINS_IIN", "NOT_THE_SAME_TWICE")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'repeated')].message").value("the passwords do not match"));
+		OUTSIDE.verify(0, postRequestedFor(urlPathEqualTo("/admin/realms/elorda/users")));
+
+		mvc.perform(post(password).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"password\":\"Құпия-сөз9\",\"repeated\":\"Құпия-сөз9\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.registered").value(true));
+		OUTSIDE.verify(postRequestedFor(urlPathEqualTo("/admin/realms/elorda/users"))
+			.withHeader("Authorization", WireMock.equalTo("Bearer service-token"))
+			.withRequestBody(equalToJson("""
+					{"username":"651106450323","enabled":true,
+					 "attributes":{"account_number":["110000101182"],"user_type":["CLIENT"]},
+					 "credentials":[{"type":"password","value":"Құпия-сөз9","temporary":false}]}""", true, true)));
+		OUTSIDE.verify(postRequestedFor(urlPathEqualTo(
+				"/admin/realms/elorda/users/6d1b1f52-7c1e-4f7e-8f7e-2b7c9b0f4e21/role-mappings/realm"))
+			.withRequestBody(containing("citizen")));
+		assertThat(jdbc.sql("select count(*) from audit_log where reason like '%Құпия%' or actor like '%Құпия%'")
+			.query(Long.class)
+			.single()).as("the password is nowhere in the audit trail").isZero();
+
+		mvc.perform(post(password).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"password\":\"Құпия-сөз9\",\"repeated\":\"Құпия-сөз9\"}")).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("registration-expired")); // done once
+	}
+
+	@Test
+	void someoneWhoHasAnAccountIsToldSoOnlyAfterProvingThePhone() throws Exception {
+		OUTSIDE.stubFor(WireMock.post(urlPathEqualTo("/admin/realms/elorda/users"))
+			.willReturn(aResponse().withStatus(409).withBody("{\"errorMessage\":\"User exists with same username\"}")));
+		String challenge = challengeOf(start(KNOWN, "10.6.0.1").andReturn());
+		confirm(challenge, sentCode());
+		mvc.perform(post("/api/identity/v1/registrations/" + challenge + "/password").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"password\":\"Aa1!aaaa\",\"repeated\":\"Aa1!aaaa\"}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("already-registered"));
+	}
+
+	private void confirm(String challenge, String code) throws Exception {
+		mvc.perform(post("/api/identity/v1/registrations/" + challenge + "/code").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"" + code + "\"}")).andExpect(status().isOk());
 	}
 
 	@Test
