@@ -58,11 +58,12 @@ class Challenges {
 				select count(*) filter (where mobile = :mobile), count(*) filter (where iin = :iin),
 				    count(*) filter (where address = :address)
 				from code_request
-				where at > :since and (mobile = :mobile or iin = :iin or address = :address)""")
+				where at > :since and at <= :now and (mobile = :mobile or iin = :iin or address = :address)""")
 			.param("mobile", mobile)
 			.param("iin", iin)
 			.param("address", address)
 			.param("since", since)
+			.param("now", Timestamp.from(now))
 			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
 			.single();
 	}
