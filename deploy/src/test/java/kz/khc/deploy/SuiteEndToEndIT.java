@@ -203,10 +203,7 @@ class SuiteEndToEndIT {
 	@Test
 	@Order(6)
 	void onlyIdentityServiceChecksPrimaryAuthorizationAndNeverThroughTheGateway() throws Exception {
-		String contracts = get("/api/cabinet/v1/contracts", token(Keycloak.DemoUser.CITIZEN)).body();
-		Matcher first = Pattern.compile("\"number\":\"([^\"]+)\",\"kind\":\"[^\"]+\",\"concludedOn\":\"([^\"]+)\"")
-			.matcher(contracts);
-		assertThat(first.find()).as(contracts).isTrue();
+		Matcher first = demoClientsFirstContract();
 		String tuple = """
 				{"accountNumber":"110000101182","iin":"651106450323","contractNumber":"%s","contractDate":"%s",
 				 "mobile":"+7 701 234 56 78"}""".formatted(first.group(1), first.group(2));
@@ -375,10 +372,7 @@ class SuiteEndToEndIT {
 	@Test
 	@Order(8)
 	void aClientStartsPrimaryAuthorizationAndConfirmsTheCodeFromTheSms() throws Exception {
-		String contracts = get("/api/cabinet/v1/contracts", token(Keycloak.DemoUser.CITIZEN)).body();
-		Matcher first = Pattern.compile("\"number\":\"([^\"]+)\",\"kind\":\"[^\"]+\",\"concludedOn\":\"([^\"]+)\"")
-			.matcher(contracts);
-		assertThat(first.find()).as(contracts).isTrue();
+		Matcher first = demoClientsFirstContract();
 		String start = """
 				{"userType":"CLIENT","accountNumber":"110000101182","iin":"651106450323","contractNumber":"%s",
 				 "contractDate":"%s","mobile":"+7 701 234 56 78","captchaToken":"e2e","termsAccepted":true}"""
@@ -404,6 +398,15 @@ class SuiteEndToEndIT {
 		HttpResponse<String> profile = get("/api/cabinet/v1/profile", token);
 		assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
 		assertThat(profile.body()).contains("\"accountNumber\":\"110000101182\"", "Ахметова");
+	}
+
+	/** The demo client's first contract as the cabinet shows it: group 1 its number, group 2 its date. */
+	private Matcher demoClientsFirstContract() throws IOException, InterruptedException {
+		String contracts = get("/api/cabinet/v1/contracts", token(Keycloak.DemoUser.CITIZEN)).body();
+		Matcher first = Pattern.compile("\"number\":\"([^\"]+)\",\"kind\":\"[^\"]+\",\"concludedOn\":\"([^\"]+)\"")
+			.matcher(contracts);
+		assertThat(first.find()).as(contracts).isTrue();
+		return first;
 	}
 
 	private HttpResponse<String> postAnonymously(String path, String body) throws IOException, InterruptedException {
