@@ -39,8 +39,11 @@ public class KeycloakUsers {
 			var created = admin.createUser(new KeycloakAdminClient.NewUser(iin, true, firstName, lastName,
 					Map.of("account_number", List.of(accountNumber), "user_type", List.of(userType)),
 					List.of(new KeycloakAdminClient.Credential("password", password, false))));
-			String location = created.getHeaders().getLocation().getPath();
-			String userId = location.substring(location.lastIndexOf('/') + 1);
+			var location = created.getHeaders().getLocation();
+			if (location == null) {
+				throw new SuiteUnavailable("keycloak", new IllegalStateException("no Location for the new user"));
+			}
+			String userId = location.getPath().substring(location.getPath().lastIndexOf('/') + 1);
 			admin.grant(userId, List.of(admin.role("citizen")));
 			return userId;
 		}
@@ -50,7 +53,7 @@ public class KeycloakUsers {
 			}
 			throw new SuiteUnavailable("keycloak", ex);
 		}
-		catch (RestClientException | NullPointerException ex) {
+		catch (RestClientException ex) {
 			throw new SuiteUnavailable("keycloak", ex);
 		}
 	}

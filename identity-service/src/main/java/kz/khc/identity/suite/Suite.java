@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
@@ -63,7 +64,7 @@ public class Suite {
 				.check(new CabinetClient.Tuple(accountNumber, iin, contractNumber, contractDate, mobile))
 				.matches());
 		}
-		catch (RestClientException | io.github.resilience4j.circuitbreaker.CallNotPermittedException ex) {
+		catch (RestClientException | CallNotPermittedException ex) {
 			throw new SuiteUnavailable("cabinet-service", ex);
 		}
 	}
@@ -74,7 +75,7 @@ public class Suite {
 			notificationBreaker.executeRunnable(() -> notifications.sendCode(
 					new NotificationClient.CodeRequest(mobile, code, purpose, language.getLanguage(), personId)));
 		}
-		catch (RestClientException | io.github.resilience4j.circuitbreaker.CallNotPermittedException ex) {
+		catch (RestClientException | CallNotPermittedException ex) {
 			throw new SuiteUnavailable("notification-service", ex);
 		}
 	}

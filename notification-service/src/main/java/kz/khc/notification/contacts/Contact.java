@@ -24,9 +24,11 @@ public record Contact(String personId, @Nullable String iin, @Nullable String mo
 
 	/** The person's language, else the hint (the language of the event's page), else Russian. */
 	public Locale locale(@Nullable String hint) {
-		if (language != null) {
-			return Locale.of(language);
-		}
-		return hint != null && LANGUAGES.contains(hint) ? Locale.of(hint) : DEFAULT_LOCALE;
+		return localeOf(language != null ? language : hint);
+	}
+
+	/** The language if we write in it, else Russian. */
+	public static Locale localeOf(@Nullable String language) {
+		return language != null && LANGUAGES.contains(language) ? Locale.of(language) : DEFAULT_LOCALE;
 	}
 }

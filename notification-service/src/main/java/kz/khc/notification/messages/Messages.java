@@ -1,7 +1,5 @@
 package kz.khc.notification.messages;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -257,9 +255,5 @@ public class Messages {
 		jdbc.sql("insert into message_status (message_id, status, at, detail) values (?, ?, ?, ?)")
 			.params(id, status.name(), Timestamp.from(at), detail)
 			.update();
-	}
-
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		return rs.getTimestamp(column).toInstant();
 	}
 }

@@ -62,10 +62,8 @@ public class Templates {
 	}
 
 	private static ResourceBundle bundle(Locale locale) {
-		Locale known = Contact.LANGUAGES.contains(locale.getLanguage()) ? Locale.of(locale.getLanguage())
-				: Contact.DEFAULT_LOCALE;
 		// the base file is Russian: no fallback to the JVM's default locale
-		return ResourceBundle.getBundle(BUNDLE, known,
+		return ResourceBundle.getBundle(BUNDLE, Contact.localeOf(locale.getLanguage()),
 				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 	}
 

@@ -67,7 +67,7 @@ class OneTimeCodeController {
 	@PostMapping("/internal/notifications/v1/one-time-codes")
 	ResponseEntity<Sent> send(@Valid @RequestBody CodeRequest request) {
 		String mobile = request.mobile();
-		Locale locale = new Contact("", null, null, null, null).locale(request.language());
+		Locale locale = Contact.localeOf(request.language());
 		String text = templates.sms(MessageKind.ONE_TIME_CODE, locale, request.code(), request.validMinutes());
 		UUID id = UUID.randomUUID();
 		try {
