@@ -39,8 +39,8 @@ class PrimaryAuthorizationController {
 		if (!MobileNumber.isValid(tuple.mobile())) {
 			return Check.NO_MATCH;
 		}
-		Optional<UUID> client = jdbc.sql("""
-				select k.id from client k join contract c on c.client_id = k.id
+		Optional<Check> client = jdbc.sql("""
+				select k.id, k.surname, k.first_name from client k join contract c on c.client_id = k.id
 				where k.account_number = :account and k.iin = :iin and k.mobile = :mobile
 				  and c.number = :contract and c.concluded_on = :date""")
 			.param("account", tuple.accountNumber())
@@ -48,9 +48,10 @@ class PrimaryAuthorizationController {
 			.param("mobile", MobileNumber.parse(tuple.mobile()).value())
 			.param("contract", tuple.contractNumber())
 			.param("date", tuple.contractDate())
-			.query(UUID.class)
+			.query((row, n) -> new Check(true, row.getObject("id", UUID.class), row.getString("surname"),
+					row.getString("first_name")))
 			.optional();
-		return client.map(id -> new Check(true, id)).orElse(Check.NO_MATCH);
+		return client.orElse(Check.NO_MATCH);
 	}
 
 	record Tuple(@NotBlank @Pattern(regexp = "\\d{12}") String accountNumber,
@@ -58,8 +59,9 @@ class PrimaryAuthorizationController {
 			@NotNull LocalDate contractDate, @NotBlank String mobile) {
 	}
 
-	record Check(boolean matches, @Nullable UUID clientId) {
+	/** On a match, the client's names too: identity-service makes the account at Keycloak with them. */
+	record Check(boolean matches, @Nullable UUID clientId, @Nullable String surname, @Nullable String firstName) {
 
-		static final Check NO_MATCH = new Check(false, null);
+		static final Check NO_MATCH = new Check(false, null, null, null);
 	}
 }

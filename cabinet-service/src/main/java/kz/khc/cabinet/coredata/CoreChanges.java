@@ -3,6 +3,7 @@ package kz.khc.cabinet.coredata;
 import java.nio.charset.StandardCharsets;
 
 import kz.khc.cabinet.messaging.RejectedMessageException;
+import kz.khc.contracts.identity.v1.EmailVerificationRequested;
 import kz.khc.contracts.identity.v1.EmailVerified;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,6 +48,10 @@ class CoreChanges {
 					.replicas(properties.replicas())
 					.build(),
 				TopicBuilder.name(EmailVerified.TOPIC + ".DLT")
+					.partitions(properties.partitions())
+					.replicas(properties.replicas())
+					.build(),
+				TopicBuilder.name(EmailVerificationRequested.TOPIC + ".DLT")
 					.partitions(properties.partitions())
 					.replicas(properties.replicas())
 					.build());

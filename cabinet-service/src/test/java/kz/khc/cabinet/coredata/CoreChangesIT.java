@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import kz.khc.contracts.identity.v1.EmailVerificationRequested;
 import kz.khc.contracts.identity.v1.EmailVerified;
 import kz.khc.testsupport.EmbeddedPostgresInitializer;
 
@@ -93,6 +94,24 @@ class CoreChangesIT {
 		await().atMost(Duration.ofSeconds(20)).until(() -> !clientStamp().equals(stamp));
 		assertThat(jdbc.sql("select email from client where account_number = '110000101182'").query(String.class).single())
 			.isEqualTo("dana.akhmetova@example.kz");
+
+		// a late request for the confirmed address keeps the tick; a new address takes it away until confirmed
+		kafka.send(new ProducerRecord<>(EmailVerificationRequested.TOPIC, "user-1", emailRequested("dana.akhmetova@example.kz")))
+			.get();
+		kafka.send(new ProducerRecord<>(EmailVerificationRequested.TOPIC, "user-1", emailRequested("dana@example.com")))
+			.get();
+		await().atMost(Duration.ofSeconds(20)).until(() -> count(
+				"select count(*) from client where account_number = '110000101182' and email = 'dana@example.com'") == 1);
+		assertThat(count("select count(*) from client where account_number = '110000101182' and email_verified")).isZero();
+	}
+
+	private byte[] emailRequested(String email) throws Exception {
+		try (InputStream in = getClass().getResourceAsStream("/samples/identity.email-verification-requested.v1.json")) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+				.replace("dana.akhmetova@example.kz", email)
+				.replaceFirst("\"eventId\" : \"[^\"]+\"", "\"eventId\" : \"" + UUID.randomUUID() + "\"")
+				.getBytes(StandardCharsets.UTF_8);
+		}
 	}
 
 	private String clientStamp() {

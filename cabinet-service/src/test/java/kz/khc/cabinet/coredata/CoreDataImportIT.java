@@ -186,7 +186,9 @@ class CoreDataImportIT {
 			.content(tuple.formatted("8 701 234 56 78")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.matches").value(true))
-			.andExpect(jsonPath("$.clientId").isNotEmpty());
+			.andExpect(jsonPath("$.clientId").isNotEmpty())
+			.andExpect(jsonPath("$.surname").isNotEmpty())
+			.andExpect(jsonPath("$.firstName").isNotEmpty());
 		for (String wrong : List.of(tuple.formatted("+77012345679"), tuple.formatted("+77012345678")
 			.replace("2022-01-05", "2022-01-06"), tuple.formatted("+77012345678").replace("ИК-2022/0001", "ИК-2022/0002"),
 				tuple.formatted("+77012345678").replace("651106450323", "900101300017"))) {
@@ -194,7 +196,7 @@ class CoreDataImportIT {
 				.contentType("application/json")
 				.content(wrong))
 				.andExpect(status().isOk())
-				.andExpect(content().json("{\"matches\":false,\"clientId\":null}", true));
+				.andExpect(content().json("{\"matches\":false,\"clientId\":null,\"surname\":null,\"firstName\":null}", true));
 		}
 		mvc.perform(post("/internal/cabinet/v1/primary-authorization/checks").with(client("110000101182"))
 			.contentType("application/json")
