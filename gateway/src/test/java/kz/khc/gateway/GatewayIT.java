@@ -149,15 +149,21 @@ class GatewayIT {
 	}
 
 	@Test
-	void primaryAuthorizationNeedsNoTokenButTheRestOfIdentityDoes() {
+	void signingUpInAndThePasswordAndEmailLinksNeedNoTokenButTheRestOfIdentityDoes() {
 		// identity-service is down in this test: a public path gets through security and finds it down
-		http.post().uri("/api/identity/v1/registrations").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
-			.exchange().expectStatus().isEqualTo(503);
-		http.post().uri("/api/identity/v1/registrations/5f0c3a1e-2b7d-4c55-9d1e-4f3a8c2b6d10/code")
-			.contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
-			.exchange().expectStatus().isEqualTo(503);
+		for (String open : List.of("/api/identity/v1/registrations",
+				"/api/identity/v1/registrations/5f0c3a1e-2b7d-4c55-9d1e-4f3a8c2b6d10/code", "/api/identity/v1/sessions",
+				"/api/identity/v1/sessions/refresh", "/api/identity/v1/sessions/logout",
+				"/api/identity/v1/password-resets",
+				"/api/identity/v1/password-resets/5f0c3a1e-2b7d-4c55-9d1e-4f3a8c2b6d10/password",
+				"/api/identity/v1/email-confirmations")) {
+			http.post().uri(open).contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+				.exchange().expectStatus().isEqualTo(503);
+		}
 		unauthorized(http.get().uri("/api/identity/v1/me").exchange());
+		unauthorized(http.put().uri("/api/identity/v1/me/email").exchange());
 		unauthorized(http.get().uri("/api/identity/v1/registrations").exchange());
+		unauthorized(http.get().uri("/api/identity/v1/sessions").exchange());
 	}
 
 	@Test

@@ -31,8 +31,11 @@ class SecurityConfig {
 				// the SMS provider's delivery receipts: it holds no token, the notification service checks its secret
 				.pathMatchers(HttpMethod.POST, "/api/notifications/v1/provider-receipts/**")
 				.permitAll()
-				// primary authorization (DOMAIN I1): for people who have no account yet
-				.pathMatchers(HttpMethod.POST, "/api/identity/v1/registrations", "/api/identity/v1/registrations/**")
+				// for people who are not signed in (DOMAIN I1, I3, I4): primary authorization, login and its refresh and
+				// logout (the refresh token is the credential), the forgotten password, the email confirmation link
+				.pathMatchers(HttpMethod.POST, "/api/identity/v1/registrations", "/api/identity/v1/registrations/**",
+						"/api/identity/v1/sessions", "/api/identity/v1/sessions/*", "/api/identity/v1/password-resets",
+						"/api/identity/v1/password-resets/**", "/api/identity/v1/email-confirmations")
 				.permitAll()
 				.anyExchange()
 				.authenticated())

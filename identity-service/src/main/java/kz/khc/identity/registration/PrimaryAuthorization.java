@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import kz.khc.contracts.Iin;
 import kz.khc.contracts.MobileNumber;
+import kz.khc.contracts.identity.v1.UserRegistered;
+import kz.khc.contracts.identity.v1.UserType;
 import kz.khc.identity.audit.AuditTrail;
 import kz.khc.identity.codes.Challenge;
 import kz.khc.identity.codes.OneTimeCodes;
@@ -17,6 +20,7 @@ import kz.khc.identity.passwords.PasswordPolicy;
 import kz.khc.identity.suite.KeycloakUsers;
 import kz.khc.identity.suite.Suite;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,15 +41,17 @@ class PrimaryAuthorization {
 	private final OneTimeCodes codes;
 	private final Registrations registrations;
 	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	PrimaryAuthorization(Suite suite, KeycloakUsers users, OneTimeCodes codes, Registrations registrations,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
 		this.suite = suite;
 		this.users = users;
 		this.codes = codes;
 		this.registrations = registrations;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -57,13 +63,15 @@ class PrimaryAuthorization {
 	@Transactional
 	OneTimeCodes.Started start(Details details) {
 		String mobile = MobileNumber.parse(details.mobile()).value();
-		boolean matched = suite.matchesOneContract(details.accountNumber(), details.iin(), details.contractNumber(),
-				details.contractDate(), mobile);
+		Optional<KeycloakUsers.Names> holder = suite.contractHolder(details.accountNumber(), details.iin(),
+				details.contractNumber(), details.contractDate(), mobile);
+		boolean matched = holder.isPresent();
 		OneTimeCodes.Started started = codes.start(Challenge.Purpose.REGISTRATION, mobile, details.iin(),
 				details.clientAddress(),
 				matched ? code -> suite.sendCode(mobile, code, "REGISTRATION", details.language(), null) : null);
 		registrations.add(new Registrations.Registration(started.challengeId(), details.userType(),
-				details.accountNumber(), details.iin(), mobile, matched), Instant.now(clock));
+				details.accountNumber(), details.iin(), mobile, matched,
+				holder.orElse(new KeycloakUsers.Names(null, null))), Instant.now(clock));
 		audit.record(actor(details.iin()), "registration.started", "registration/" + started.challengeId(),
 				"from " + details.clientAddress() + ": " + (matched ? "matched a contract, code sent" : "no match"));
 		return started;
@@ -81,7 +89,7 @@ class PrimaryAuthorization {
 	}
 
 	/** The outcome of an entered code; verified only for a registration that matched a contract. */
-	@Transactional(noRollbackFor = CodeInvalid.class)
+	@Transactional(noRollbackFor = CodeFlowErrors.CodeInvalid.class)
 	void confirm(UUID challengeId, String code, String clientAddress) {
 		OneTimeCodes.Result result = codes.check(challengeId, code);
 		var registration = registrations.find(challengeId);
@@ -90,61 +98,42 @@ class PrimaryAuthorization {
 		audit.record(actor(registration.map(Registrations.Registration::iin).orElse("")), "registration.code-entered",
 				"registration/" + challengeId, "from " + clientAddress + ": " + (verified ? "verified" : result.outcome()));
 		if (!verified) {
-			throw new CodeInvalid(result.outcome() == Challenge.Outcome.VERIFIED ? 0 : result.triesLeft());
+			throw new CodeFlowErrors.CodeInvalid(result.outcome() == Challenge.Outcome.VERIFIED ? 0 : result.triesLeft());
 		}
 	}
 
 	/**
 	 * DOMAIN I2: the password for a registration whose code was confirmed in the last {@code PASSWORD_WINDOW}; the
-	 * account is made at Keycloak, where alone the password lives. Returns the new user id.
+	 * account is made at Keycloak, where alone the password lives; {@code UserRegistered} goes out with the change.
+	 * Returns the new user id.
 	 */
 	@Transactional
-	String setPassword(UUID challengeId, String password, String repeated, String clientAddress) {
+	String setPassword(UUID challengeId, String password, String repeated, String clientAddress, Locale language) {
 		Instant now = Instant.now(clock);
 		Registrations.Registration registration = registrations.confirmedSince(challengeId, now.minus(PASSWORD_WINDOW))
-			.orElseThrow(RegistrationExpired::new);
-		List<PasswordPolicy.Violation> violations = PasswordPolicy.check(password, repeated, registration.iin(),
-				registration.accountNumber());
-		if (!violations.isEmpty()) {
-			throw new PasswordRejected(violations);
-		}
+			.orElseThrow(() -> new CodeFlowErrors.Expired("registration-expired"));
+		checkPolicy(password, repeated, registration.iin(), registration.accountNumber());
 		String userId = users.createCitizen(registration.iin(), registration.accountNumber(), registration.userType(),
-				password, null, null);
+				registration.mobile(), password, registration.names());
 		registrations.completed(challengeId, userId, now);
+		events.publishEvent(new UserRegistered(UUID.randomUUID(), now, userId, registration.iin(),
+				registration.accountNumber(), UserType.valueOf(registration.userType()), registration.mobile(),
+				language.getLanguage(), now));
 		audit.record(actor(registration.iin()), "registration.completed", "registration/" + challengeId,
 				"from " + clientAddress + ": account " + userId + " created at the identity provider");
 		return userId;
 	}
 
+	/** DOMAIN I2, for both flows that set a password. */
+	static void checkPolicy(String password, String repeated, String iin, String accountNumber) {
+		List<PasswordPolicy.Violation> violations = PasswordPolicy.check(password, repeated, iin, accountNumber);
+		if (!violations.isEmpty()) {
+			throw new CodeFlowErrors.PasswordRejected(violations);
+		}
+	}
+
 	/** Who, for the audit trail: the IIN masked. */
-	private static String actor(String iin) {
+	static String actor(String iin) {
 		return Iin.isValid(iin) ? "iin:" + new Iin(iin).masked() : "unknown";
-	}
-
-	static final class RegistrationExpired extends RuntimeException {
-
-		RegistrationExpired() {
-			super(null, null, false, false);
-		}
-	}
-
-	static final class PasswordRejected extends RuntimeException {
-
-		final List<PasswordPolicy.Violation> violations;
-
-		PasswordRejected(List<PasswordPolicy.Violation> violations) {
-			super(null, null, false, false);
-			this.violations = violations;
-		}
-	}
-
-	static final class CodeInvalid extends RuntimeException {
-
-		final int triesLeft;
-
-		CodeInvalid(int triesLeft) {
-			super(null, null, false, false);
-			this.triesLeft = triesLeft;
-		}
 	}
 }

@@ -16,20 +16,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import kz.khc.identity.codes.OneTimeCodes;
-import kz.khc.identity.passwords.PasswordPolicy;
-import kz.khc.identity.suite.KeycloakUsers;
-import kz.khc.identity.suite.SuiteUnavailable;
-import kz.khc.identity.web.Problems;
+import kz.khc.identity.web.AnswerTime;
+import kz.khc.identity.web.ValidIin;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -45,29 +37,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/identity/v1/registrations")
 class RegistrationController {
 
-	private static final Logger log = LoggerFactory.getLogger(RegistrationController.class);
-
 	private final PrimaryAuthorization authorization;
 	private final Captcha captcha;
-	private final Problems problems;
-	private final MessageSource messages;
 	private final Settings settings;
 
-	RegistrationController(PrimaryAuthorization authorization, Captcha captcha, Problems problems,
-			MessageSource messages, Settings settings) {
+	RegistrationController(PrimaryAuthorization authorization, Captcha captcha, Settings settings) {
 		this.authorization = authorization;
 		this.captcha = captcha;
-		this.problems = problems;
-		this.messages = messages;
 		this.settings = settings;
 	}
 
 	@PostMapping
 	ResponseEntity<Challenge> start(@Valid @RequestBody Start start, HttpServletRequest request, Locale locale) {
-		long began = System.nanoTime();
+		var answer = AnswerTime.atLeast(settings.minAnswerTime());
 		try {
 			if (!captcha.passed(start.captchaToken(), request.getRemoteAddr())) {
-				throw new CaptchaFailed();
+				throw new CodeFlowErrors.CaptchaFailed();
 			}
 			var started = authorization.start(new PrimaryAuthorization.Details(start.userType(), start.accountNumber(),
 					start.iin(), start.contractNumber(), start.contractDate(), start.mobile(), request.getRemoteAddr(),
@@ -75,19 +60,19 @@ class RegistrationController {
 			return ResponseEntity.accepted().body(Challenge.of(started));
 		}
 		finally {
-			answerNoSoonerThan(began);
+			answer.waitOut();
 		}
 	}
 
 	@PostMapping("/{challengeId}/resend")
 	ResponseEntity<Challenge> resend(@PathVariable UUID challengeId, HttpServletRequest request, Locale locale) {
-		long began = System.nanoTime();
+		var answer = AnswerTime.atLeast(settings.minAnswerTime());
 		try {
 			return ResponseEntity.accepted()
 				.body(Challenge.of(authorization.resend(challengeId, request.getRemoteAddr(), locale)));
 		}
 		finally {
-			answerNoSoonerThan(began);
+			answer.waitOut();
 		}
 	}
 
@@ -99,74 +84,10 @@ class RegistrationController {
 
 	@PostMapping("/{challengeId}/password")
 	ResponseEntity<Registered> password(@PathVariable UUID challengeId, @Valid @RequestBody NewPassword password,
-			HttpServletRequest request) {
-		authorization.setPassword(challengeId, password.password(), password.repeated(), request.getRemoteAddr());
+			HttpServletRequest request, Locale locale) {
+		authorization.setPassword(challengeId, password.password(), password.repeated(), request.getRemoteAddr(),
+				locale);
 		return ResponseEntity.status(HttpStatus.CREATED).body(new Registered(true));
-	}
-
-	/** Pads the answer to the minimum time, so that a match (which sends an SMS) and no match look alike. */
-	private void answerNoSoonerThan(long began) {
-		long left = settings.minAnswerTime().toNanos() - (System.nanoTime() - began);
-		if (left > 0) {
-			try {
-				Thread.sleep(Duration.ofNanos(left));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> captchaFailed(CaptchaFailed ex, Locale locale) {
-		return ResponseEntity.badRequest().body(problems.of(HttpStatus.BAD_REQUEST, "captcha-failed", locale));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> tooSoon(OneTimeCodes.TooSoon ex, Locale locale) {
-		long seconds = Math.max(1, ex.retryAfter().toSeconds());
-		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-			.body(problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-codes", locale, seconds));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> codeInvalid(PrimaryAuthorization.CodeInvalid ex, Locale locale) {
-		ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "code-invalid", locale);
-		problem.setProperty("triesLeft", ex.triesLeft);
-		return ResponseEntity.badRequest().body(problem);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> passwordRejected(PrimaryAuthorization.PasswordRejected ex, Locale locale) {
-		ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "validation-failed", locale);
-		problems.withFieldErrors(problem, ex.violations.stream()
-			.map(violation -> new Problems.FieldError(
-					violation == PasswordPolicy.Violation.NOT_THE_SAME_TWICE ? "repeated" : "password",
-					messages.getMessage("password." + violation.name(), null, violation.name(), locale)))
-			.toList());
-		problem.setProperty("violations", ex.violations);
-		return ResponseEntity.badRequest().body(problem);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> registrationExpired(PrimaryAuthorization.RegistrationExpired ex, Locale locale) {
-		return ResponseEntity.status(HttpStatus.CONFLICT)
-			.body(problems.of(HttpStatus.CONFLICT, "registration-expired", locale));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> alreadyRegistered(KeycloakUsers.AlreadyRegistered ex, Locale locale) {
-		return ResponseEntity.status(HttpStatus.CONFLICT)
-			.body(problems.of(HttpStatus.CONFLICT, "already-registered", locale));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> unavailable(SuiteUnavailable ex, Locale locale) {
-		log.warn("Registration step failed: {} ({})", ex.getMessage(), ex.getCause() == null ? "" : ex.getCause().getMessage());
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "60")
-			.body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "sms-unavailable", locale));
 	}
 
 	/**
@@ -206,13 +127,6 @@ class RegistrationController {
 
 	/** The account exists now: the person logs in with the IIN or account number and this password. */
 	record Registered(boolean registered) {
-	}
-
-	static final class CaptchaFailed extends RuntimeException {
-
-		CaptchaFailed() {
-			super(null, null, false, false);
-		}
 	}
 
 	/** @param minAnswerTime no start or resend is answered sooner: longer than sending an SMS usually takes */

@@ -1,9 +1,13 @@
 package kz.khc.identity.registration;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+
+import kz.khc.identity.suite.KeycloakUsers;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,15 +22,17 @@ class Registrations {
 	}
 
 	record Registration(UUID challengeId, String userType, String accountNumber, String iin, String mobile,
-			boolean matched) {
+			boolean matched, KeycloakUsers.Names names) {
 	}
 
 	void add(Registration registration, Instant now) {
 		jdbc.sql("""
-				insert into registration (challenge_id, user_type, account_number, iin, mobile, matched, created_at)
-				values (?, ?, ?, ?, ?, ?, ?)""")
+				insert into registration (challenge_id, user_type, account_number, iin, mobile, matched, surname,
+				                          first_name, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(registration.challengeId(), registration.userType(), registration.accountNumber(),
-					registration.iin(), registration.mobile(), registration.matched(), Timestamp.from(now))
+					registration.iin(), registration.mobile(), registration.matched(), registration.names().lastName(),
+					registration.names().firstName(), Timestamp.from(now))
 			.update();
 	}
 
@@ -37,9 +43,7 @@ class Registrations {
 				where r.challenge_id = ? and r.matched and r.completed_at is null and c.verified_at > ?
 				for update of r""")
 			.params(challengeId, Timestamp.from(since))
-			.query((rs, row) -> new Registration(rs.getObject("challenge_id", UUID.class), rs.getString("user_type"),
-					rs.getString("account_number"), rs.getString("iin"), rs.getString("mobile"),
-					rs.getBoolean("matched")))
+			.query(Registrations::registration)
 			.optional();
 	}
 
@@ -52,9 +56,13 @@ class Registrations {
 	Optional<Registration> find(UUID challengeId) {
 		return jdbc.sql("select * from registration where challenge_id = ?")
 			.param(challengeId)
-			.query((rs, row) -> new Registration(rs.getObject("challenge_id", UUID.class), rs.getString("user_type"),
-					rs.getString("account_number"), rs.getString("iin"), rs.getString("mobile"),
-					rs.getBoolean("matched")))
+			.query(Registrations::registration)
 			.optional();
+	}
+
+	private static Registration registration(ResultSet rs, int row) throws SQLException {
+		return new Registration(rs.getObject("challenge_id", UUID.class), rs.getString("user_type"),
+				rs.getString("account_number"), rs.getString("iin"), rs.getString("mobile"), rs.getBoolean("matched"),
+				new KeycloakUsers.Names(rs.getString("first_name"), rs.getString("surname")));
 	}
 }

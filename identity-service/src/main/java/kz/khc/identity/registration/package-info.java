@@ -1,6 +1,7 @@
 /**
- * Primary authorization (DOMAIN I1): the five values checked against the company's records, captcha and consent,
- * then a one-time code by SMS; one generic answer whatever did not match.
+ * The two flows that prove a person by a one-time code sent to their mobile, then let them set a password (DOMAIN
+ * I1–I3): primary authorization (the five values checked against the company's records, captcha and consent) and
+ * the forgotten password (account, IIN and the registered mobile). Each answers alike whatever did not match.
  */
 @NullMarked
 package kz.khc.identity.registration;

@@ -16,6 +16,6 @@ interface CabinetClient {
 	record Tuple(String accountNumber, String iin, String contractNumber, LocalDate contractDate, String mobile) {
 	}
 
-	record Check(boolean matches, @Nullable UUID clientId) {
+	record Check(boolean matches, @Nullable UUID clientId, @Nullable String surname, @Nullable String firstName) {
 	}
 }

@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Optional;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -56,13 +57,17 @@ public class Suite {
 		return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest)).build().createClient(type);
 	}
 
-	/** DOMAIN I1: do these five values match one contract of the company's records? */
-	public boolean matchesOneContract(String accountNumber, String iin, String contractNumber, LocalDate contractDate,
-			String mobile) {
+	/**
+	 * DOMAIN I1: do these five values match one contract of the company's records? If so, the client's names as the
+	 * records have them.
+	 */
+	public Optional<KeycloakUsers.Names> contractHolder(String accountNumber, String iin, String contractNumber,
+			LocalDate contractDate, String mobile) {
 		try {
-			return cabinetBreaker.executeSupplier(() -> cabinet
-				.check(new CabinetClient.Tuple(accountNumber, iin, contractNumber, contractDate, mobile))
-				.matches());
+			CabinetClient.Check check = cabinetBreaker.executeSupplier(() -> cabinet
+				.check(new CabinetClient.Tuple(accountNumber, iin, contractNumber, contractDate, mobile)));
+			return check.matches() ? Optional.of(new KeycloakUsers.Names(check.firstName(), check.surname()))
+					: Optional.empty();
 		}
 		catch (RestClientException | CallNotPermittedException ex) {
 			throw new SuiteUnavailable("cabinet-service", ex);
@@ -84,7 +89,7 @@ public class Suite {
 	 * @param readTimeout at least notification-service's one-second deadline for a code, with room for the network
 	 */
 	@ConfigurationProperties("services")
-	record Settings(String cabinetUrl, String notificationUrl, String keycloakAdminUrl, Duration connectTimeout,
+	public record Settings(String cabinetUrl, String notificationUrl, String keycloakAdminUrl, Duration connectTimeout,
 			Duration readTimeout) {
 	}
 }

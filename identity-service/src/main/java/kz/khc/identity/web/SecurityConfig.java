@@ -37,8 +37,10 @@ class SecurityConfig {
 		return http
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**", "/v3/api-docs/**")
 				.permitAll()
-				// primary authorization is for people who have no account yet
-				.requestMatchers(HttpMethod.POST, "/api/identity/v1/registrations", "/api/identity/v1/registrations/**")
+				// for people who are not signed in: primary authorization, login, the forgotten password, the email link
+				.requestMatchers(HttpMethod.POST, "/api/identity/v1/registrations", "/api/identity/v1/registrations/**",
+						"/api/identity/v1/sessions", "/api/identity/v1/sessions/*", "/api/identity/v1/password-resets",
+						"/api/identity/v1/password-resets/**", "/api/identity/v1/email-confirmations")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import kz.khc.identity.TestClock;
 import kz.khc.testsupport.EmbeddedPostgresInitializer;
 
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 class OneTimeCodesIT {
 
-	static final TestClock CLOCK = new TestClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+	static final TestClock CLOCK = new TestClock();
 
 	@TestConfiguration
 	static class Time {
@@ -155,33 +156,5 @@ class OneTimeCodesIT {
 	/** A new person's IIN each time (the check digit does not matter here; other tests share the database). */
 	private static String iin(int i) {
 		return "8801014%05d".formatted(Math.floorMod(UUID.randomUUID().hashCode(), 100_000)).substring(0, 11) + i;
-	}
-
-	static final class TestClock extends Clock {
-
-		private Instant now;
-
-		TestClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			now = now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneId.of("Asia/Almaty");
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
 	}
 }

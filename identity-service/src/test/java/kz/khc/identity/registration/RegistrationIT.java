@@ -102,7 +102,8 @@ class RegistrationIT {
 			.withRequestBody(equalToJson("""
 					{"accountNumber":"110000101182","iin":"651106450323","contractNumber":"KZHK-1",
 					 "contractDate":"2019-04-12","mobile":"+77011234567"}"""))
-			.willReturn(okJson("{\"matches\":true,\"clientId\":\"3f0c4a8e-6a7e-4f0e-9a51-3d6b0b2f1a10\"}")));
+			.willReturn(okJson("""
+					{"matches":true,"clientId":"3f0c4a8e-6a7e-4f0e-9a51-3d6b0b2f1a10","surname":"Ахметова","firstName":"Дана"}""")));
 		OUTSIDE.stubFor(WireMock.post(urlPathEqualTo(CODES)).willReturn(aResponse().withStatus(202)));
 		OUTSIDE.stubFor(WireMock.post(urlPathEqualTo("/admin/realms/elorda/users"))
 			.willReturn(aResponse().withStatus(201)
@@ -138,9 +139,15 @@ class RegistrationIT {
 		OUTSIDE.verify(postRequestedFor(urlPathEqualTo("/admin/realms/elorda/users"))
 			.withHeader("Authorization", WireMock.equalTo("Bearer service-token"))
 			.withRequestBody(equalToJson("""
-					{"username":"651106450323","enabled":true,
-					 "attributes":{"account_number":["110000101182"],"user_type":["CLIENT"]},
+					{"username":"651106450323","enabled":true,"firstName":"Дана","lastName":"Ахметова",
+					 "attributes":{"account_number":["110000101182"],"user_type":["CLIENT"],"mobile":["+77011234567"]},
 					 "credentials":[{"type":"password","value":"Құпия-сөз9","temporary":false}]}""", true, true)));
+		assertThat(jdbc.sql("select serialized_event from event_publication where serialized_event like ?")
+			.param("%6d1b1f52-7c1e-4f7e-8f7e-2b7c9b0f4e21%")
+			.query(String.class)
+			.list()).as("UserRegistered, in the transaction of the registration").singleElement()
+			.satisfies(event -> assertThat(event).contains("\"iin\":\"651106450323\"", "\"mobile\":\"+77011234567\"",
+					"\"userType\":\"CLIENT\"", "\"language\":\"ru\"").doesNotContain("Құпия"));
 		OUTSIDE.verify(postRequestedFor(urlPathEqualTo(
 				"/admin/realms/elorda/users/6d1b1f52-7c1e-4f7e-8f7e-2b7c9b0f4e21/role-mappings/realm"))
 			.withRequestBody(containing("citizen")));

@@ -75,16 +75,17 @@ class SuiteIT {
 			.withRequestBody(equalToJson("""
 					{"accountNumber":"110000101182","iin":"651106450323","contractNumber":"KZHK-1",
 					 "contractDate":"2019-04-12","mobile":"+77011234567"}"""))
-			.willReturn(okJson("{\"matches\":true,\"clientId\":\"3f0c4a8e-6a7e-4f0e-9a51-3d6b0b2f1a10\"}")));
+			.willReturn(okJson("""
+					{"matches":true,"clientId":"3f0c4a8e-6a7e-4f0e-9a51-3d6b0b2f1a10","surname":"Ахметова","firstName":"Дана"}""")));
 
 		SERVICES.stubFor(post(urlPathEqualTo("/internal/cabinet/v1/primary-authorization/checks"))
 			.withRequestBody(containing("KZHK-2"))
 			.willReturn(okJson("{\"matches\":false,\"clientId\":null}")));
 
-		assertThat(suite.matchesOneContract("110000101182", "651106450323", "KZHK-1", LocalDate.of(2019, 4, 12),
-				"+77011234567")).isTrue();
-		assertThat(suite.matchesOneContract("110000101182", "651106450323", "KZHK-2", LocalDate.of(2019, 4, 12),
-				"+77011234567")).isFalse();
+		assertThat(suite.contractHolder("110000101182", "651106450323", "KZHK-1", LocalDate.of(2019, 4, 12),
+				"+77011234567")).contains(new KeycloakUsers.Names("Дана", "Ахметова"));
+		assertThat(suite.contractHolder("110000101182", "651106450323", "KZHK-2", LocalDate.of(2019, 4, 12),
+				"+77011234567")).isEmpty();
 	}
 
 	@Test
@@ -105,7 +106,7 @@ class SuiteIT {
 
 		SERVICES.stubFor(post(urlPathEqualTo("/internal/cabinet/v1/primary-authorization/checks"))
 			.willReturn(okJson("{\"matches\":true}").withFixedDelay(2000)));
-		assertThatThrownBy(() -> suite.matchesOneContract("110000101182", "651106450323", "KZHK-1",
+		assertThatThrownBy(() -> suite.contractHolder("110000101182", "651106450323", "KZHK-1",
 				LocalDate.of(2019, 4, 12), "+77011234567")).as("slower than the read timeout")
 			.isInstanceOf(SuiteUnavailable.class);
 	}

@@ -1,4 +1,4 @@
-package kz.khc.identity.registration;
+package kz.khc.identity.web;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -19,7 +19,7 @@ import kz.khc.contracts.MobileNumber;
 @Constraint(validatedBy = ValidIin.Validator.class)
 @Target(ElementType.FIELD)
 @Retention(RetentionPolicy.RUNTIME)
-@interface ValidIin {
+public @interface ValidIin {
 
 	String message() default "{ValidIin}";
 
@@ -40,7 +40,7 @@ import kz.khc.contracts.MobileNumber;
 	@Constraint(validatedBy = KazakhMobile.Validator.class)
 	@Target(ElementType.FIELD)
 	@Retention(RetentionPolicy.RUNTIME)
-	@interface KazakhMobile {
+	public @interface KazakhMobile {
 
 		String message() default "{KazakhMobile}";
 
