@@ -44,7 +44,7 @@ class EmailController {
 		if (accountNumber == null) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problems.of(HttpStatus.FORBIDDEN, "forbidden", locale));
 		}
-		var requested = verifications.request(citizen.getSubject(), accountNumber, email.normalized(), locale);
+		var requested = verifications.request(citizen.getSubject(), accountNumber, email.email(), locale);
 		return ResponseEntity.accepted().body(new Pending(requested.email(), false, requested.expiresAt()));
 	}
 
@@ -69,10 +69,11 @@ class EmailController {
 		return ResponseEntity.status(status).body(problems.of(status, code, locale));
 	}
 
+	/** Checked as typed less the spaces around it, and kept in lower case (as Keycloak keeps it). */
 	record NewEmail(@NotBlank @Email @Size(max = 254) String email) {
 
-		String normalized() {
-			return email.strip().toLowerCase(Locale.ROOT);
+		NewEmail {
+			email = email == null ? null : email.strip().toLowerCase(Locale.ROOT);
 		}
 	}
 
