@@ -93,6 +93,14 @@ final class Keycloak {
 			this.role = role;
 		}
 
+		/**
+		 * Staff log in through Keycloak's own login page ({@link OidcLogin}); citizens are to log in through
+		 * identity-service's own endpoint (until then by the password grant).
+		 */
+		boolean staff() {
+			return !role.equals("citizen");
+		}
+
 		@Override
 		public String toString() {
 			return "%-15s / %-15s (%s)".formatted(username, password, role);

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,6 +67,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -87,6 +89,8 @@ class SuiteEndToEndIT {
 	static Path dataDir;
 
 	private static LocalSuite suite;
+	/** Staff's login: Keycloak's login page, the code to the gateway's address (nothing listens for it there). */
+	private static OidcLogin staffLogin;
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -94,6 +98,7 @@ class SuiteEndToEndIT {
 	static void startSuite() {
 		RunLocal.quietClientLogging();
 		suite = LocalSuite.start(SuiteConfig.freePorts(dataDir));
+		staffLogin = new OidcLogin(suite.keycloakUrl(), Keycloak.REALM, "elorda-web", suite.gatewayUrl() + "/");
 		System.out.printf("Suite started in %d s; RSS kB %s; PSS kB %s%n", suite.startupTime().toSeconds(), suite.rssKb(), suite.pssKb());
 	}
 
@@ -400,6 +405,59 @@ class SuiteEndToEndIT {
 		assertThat(profile.body()).contains("\"accountNumber\":\"110000101182\"", "Ахметова");
 	}
 
+	/**
+	 * Issue 5: staff log in through Keycloak's own login page with the authorization code and PKCE; the access token
+	 * carries their role for this suite's API. Keycloak refuses an authorization request without a code challenge, or
+	 * with the {@code plain} method, before any login page; a wrong password gives the form again and no code.
+	 */
+	@Test
+	@Order(9)
+	void staffLogInThroughKeycloaksLoginPageWithAuthorizationCodeAndPkce() throws Exception {
+		for (Keycloak.DemoUser officer : List.of(Keycloak.DemoUser.AKIMAT_OFFICER, Keycloak.DemoUser.BANK_OFFICER)) {
+			OidcLogin.Tokens tokens = staffLogin.login(officer.username, officer.password);
+
+			JsonNode claims = claims(tokens.accessToken());
+			assertThat(claims.path("roles").values()).extracting(JsonNode::asString).containsExactly(officer.role);
+			JsonNode audience = claims.path("aud");
+			assertThat(audience.isArray() ? audience.values().stream().map(JsonNode::asString).toList()
+					: List.of(audience.asString())).contains("elorda-api");
+			assertThat(claims.path("azp").asString()).isEqualTo("elorda-web");
+			assertThat(claims.path("preferred_username").asString()).isEqualTo(officer.username);
+			assertThat(tokens.refreshToken()).isNotEmpty();
+		}
+
+		String redirectUri = suite.gatewayUrl() + "/";
+		String withoutChallenge = suite.issuerUri() + "/protocol/openid-connect/auth?response_type=code"
+				+ "&client_id=elorda-web&scope=openid&state=e2e&redirect_uri=" + encode(redirectUri);
+		String plain = withoutChallenge + "&code_challenge=" + "e2e-plain-challenge-".repeat(3) + "&code_challenge_method=plain";
+		for (String authorization : List.of(withoutChallenge, plain)) {
+			HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(authorization)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			// the redirect URI is valid, so the error goes there (RFC 6749 4.1.2.1), not to an error page
+			assertThat(refused.statusCode()).as(refused.body()).isEqualTo(302);
+			String location = refused.headers().firstValue("Location").orElseThrow();
+			assertThat(location).startsWith(redirectUri);
+			assertThat(query(location)).as(location)
+				.containsEntry("error", "invalid_request")
+				.containsEntry("state", "e2e")
+				.doesNotContainKey("code");
+		}
+
+		assertThatThrownBy(() -> staffLogin.login(Keycloak.DemoUser.BANK_OFFICER.username, "not-the-password"))
+			.hasMessageContaining("showed the login form again")
+			.hasMessageContaining("Invalid username or password");
+	}
+
+	private static Map<String, String> query(String uri) {
+		Map<String, String> parameters = new HashMap<>();
+		for (String pair : URI.create(uri).getRawQuery().split("&")) {
+			String[] nameValue = pair.split("=", 2);
+			parameters.put(URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8),
+					nameValue.length == 2 ? URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8) : "");
+		}
+		return parameters;
+	}
+
 	/** The demo client's first contract as the cabinet shows it: group 1 its number, group 2 its date. */
 	private Matcher demoClientsFirstContract() throws IOException, InterruptedException {
 		String contracts = get("/api/cabinet/v1/contracts", token(Keycloak.DemoUser.CITIZEN)).body();
@@ -446,8 +504,11 @@ class SuiteEndToEndIT {
 
 	/** The token's {@code sub}: the user id at Keycloak, which the other services know the person by. */
 	private static String subject(String jwt) {
-		String claims = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
-		return json.readTree(claims).path("sub").asString();
+		return claims(jwt).path("sub").asString();
+	}
+
+	private static JsonNode claims(String jwt) {
+		return json.readTree(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
 	}
 
 	private static final Pattern CONTRACT_ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
@@ -517,11 +578,15 @@ class SuiteEndToEndIT {
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** Resource-owner password grant against the suite's Keycloak (demo users only). */
+	/**
+	 * Staff through Keycloak's login page (authorization code + PKCE), as they really log in; citizens still by the
+	 * password grant, until identity-service's own login replaces it.
+	 */
 	private String token(Keycloak.DemoUser user) throws IOException, InterruptedException {
-		return token(user.username, user.password);
+		return user.staff() ? staffLogin.login(user.username, user.password).accessToken() : token(user.username, user.password);
 	}
 
+	/** Resource-owner password grant of {@code elorda-web} (citizens only). */
 	private String token(String username, String password) throws IOException, InterruptedException {
 		String form = "grant_type=password&client_id=elorda-web&username=" + encode(username)
 				+ "&password=" + encode(password);

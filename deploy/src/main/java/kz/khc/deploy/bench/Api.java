@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import kz.khc.deploy.OidcLogin;
+
 /**
  * The few HTTP calls the benchmark makes besides the measured ones: tokens, Keycloak's admin API, the core-data
  * import. The launcher has no JSON library; the handful of fields needed are picked out with patterns.
@@ -51,7 +53,10 @@ final class Api {
 		return gateway;
 	}
 
-	/** An access token by the password grant of {@code elorda-web} (realm elorda) or {@code admin-cli} (master). */
+	/**
+	 * An access token by the password grant of {@code elorda-web} (realm elorda; citizens, until identity-service's
+	 * own login replaces it) or {@code admin-cli} (master).
+	 */
 	String token(String realm, String clientId, String username, String password) {
 		var response = send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/" + realm + "/protocol/openid-connect/token"))
 				.header("Content-Type", "application/x-www-form-urlencoded")
@@ -77,8 +82,9 @@ final class Api {
 		return token(REALM, WEB_CLIENT, username, CITIZEN_PASSWORD);
 	}
 
+	/** Staff log in through Keycloak's login page (authorization code + PKCE), as the operator really does. */
 	String operatorToken() {
-		return token(REALM, WEB_CLIENT, OPERATOR, OPERATOR_PASSWORD);
+		return new OidcLogin(keycloak, REALM, WEB_CLIENT, gateway + "/").login(OPERATOR, OPERATOR_PASSWORD).accessToken();
 	}
 
 	String adminToken() {
