@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Keycloak in dev mode from the distribution unpacked into {@code deploy/target/keycloak}; its H2 database lives in
  * {@code <dataDir>/keycloak}, so the realm is imported only on the first start of a data dir.
@@ -76,34 +78,40 @@ final class Keycloak {
 
 	/** The demo users of realm-elorda.json (local demo secrets). */
 	enum DemoUser {
-		AKIMAT_OFFICER("akimat.officer", "Akimat-demo-1", "akimat-officer"),
-		BANK_OFFICER("bank.officer", "Bank-demo-1", "bank-officer"),
-		CITIZEN("citizen", "Citizen-demo-1", "citizen"),
-		CITIZEN2("citizen2", "Citizen-demo-2", "citizen"),
-		CONTENT_EDITOR("content.editor", "Editor-demo-1", "cabinet-editor"),
-		CABINET_OPERATOR("cabinet.operator", "Operator-demo-1", "cabinet-operator");
+		AKIMAT_OFFICER("akimat.officer", "Akimat-demo-1", "akimat-officer", null),
+		BANK_OFFICER("bank.officer", "Bank-demo-1", "bank-officer", null),
+		/** The cabinet's demo client of seed 000 (DemoData's client 0): the username is the IIN. */
+		CITIZEN("651106450323", "Citizen-demo-1", "citizen", "110000101182"),
+		CITIZEN2("900315300010", "Citizen-demo-2", "citizen", "110100000001"),
+		CONTENT_EDITOR("content.editor", "Editor-demo-1", "cabinet-editor", null),
+		CABINET_OPERATOR("cabinet.operator", "Operator-demo-1", "cabinet-operator", null);
 
 		final String username;
 		final String password;
 		final String role;
+		/** A citizen's account number («лицевой счет»); null for staff. */
+		final @Nullable String accountNumber;
 
-		DemoUser(String username, String password, String role) {
+		DemoUser(String username, String password, String role, @Nullable String accountNumber) {
 			this.username = username;
 			this.password = password;
 			this.role = role;
+			this.accountNumber = accountNumber;
 		}
 
 		/**
-		 * Staff log in through Keycloak's own login page ({@link OidcLogin}); citizens are to log in through
-		 * identity-service's own endpoint (until then by the password grant).
+		 * Staff log in through Keycloak's own login page ({@link OidcLogin}); citizens through the cabinet's login
+		 * (identity-service: user type, account number, IIN, password).
 		 */
 		boolean staff() {
-			return !role.equals("citizen");
+			return accountNumber == null;
 		}
 
 		@Override
 		public String toString() {
-			return "%-15s / %-15s (%s)".formatted(username, password, role);
+			return staff() ? "%-16s / %-15s (%s, Keycloak's login page)".formatted(username, password, role)
+					: "IIN %s, account %s / %s (%s, the cabinet's login)".formatted(username, accountNumber, password,
+							role);
 		}
 	}
 }

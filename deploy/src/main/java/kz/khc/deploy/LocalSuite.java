@@ -154,6 +154,8 @@ public final class LocalSuite implements AutoCloseable {
 		if (service.name().equals("identity")) {
 			// the outside providers' simulator also answers for the captcha provider
 			env.put("IDENTITY_CAPTCHA_VERIFY_URL", "http://127.0.0.1:" + config.ports().sms() + "/recaptcha/api");
+			// the email confirmation link opens the portal's page behind the gateway
+			env.put("IDENTITY_EMAIL_LINK_BASE_URL", gatewayUrl() + "/cabinet/email-confirmation");
 		}
 		if (service.name().equals("notification")) {
 			env.put("SPRING_MAIL_HOST", "127.0.0.1");

@@ -77,8 +77,8 @@ public final class RunLocal {
 			out.append("Health:%n".formatted());
 			Service.ALL.forEach(service -> out.append("  %-20s %s%n".formatted(service.name(), service.healthUrl(config))));
 		}
-		out.append("Demo logins (realm %s, client elorda-web; staff on Keycloak's login page, code + PKCE):%n"
-				.formatted(Keycloak.REALM));
+		out.append("Demo logins (realm %s; staff on Keycloak's login page with code + PKCE, citizens at %s):%n"
+			.formatted(Keycloak.REALM, "POST /api/identity/v1/sessions"));
 		for (Keycloak.DemoUser user : Keycloak.DemoUser.values()) {
 			out.append("  %s%n".formatted(user));
 		}

@@ -368,48 +368,166 @@ class SuiteEndToEndIT {
 		}
 	}
 
+	/** A client the core system sends the cabinet (by the operator's import), with no account at Keycloak yet. */
+	private static final String NEW_CLIENT_IIN = "900101300017";
+	private static final String NEW_CLIENT_ACCOUNT = "110000777001";
+	private static final String NEW_CLIENT_MOBILE = "77071112233";
+	private static final String NEW_CLIENT_PASSWORD = "Жаңа-құпия7";
+
 	/**
-	 * Primary authorization (DOMAIN I1, I2) through the gateway without a token: the demo client's five values pass
-	 * the captcha simulator and the cabinet's check (identity-service's own Keycloak token), the code goes by SMS
-	 * through the notification service to the provider simulator, the code from that SMS confirms the registration,
-	 * the password makes the account at Keycloak, and a login with it reads the client's own cabinet.
+	 * Primary authorization (DOMAIN I1, I2) through the gateway without a token: a client's five values pass the
+	 * captcha simulator and the cabinet's check (identity-service's own Keycloak token), the code goes by SMS through
+	 * the notification service to the provider simulator, the code from that SMS confirms the registration, the
+	 * password makes the account at Keycloak, and the cabinet's login (DOMAIN I3) with it reads the client's own
+	 * cabinet. Nobody can check the password at Keycloak directly, past identity-service's lock.
 	 */
 	@Test
 	@Order(8)
-	void aClientStartsPrimaryAuthorizationAndConfirmsTheCodeFromTheSms() throws Exception {
-		Matcher first = demoClientsFirstContract();
-		String start = """
-				{"userType":"CLIENT","accountNumber":"110000101182","iin":"651106450323","contractNumber":"%s",
-				 "contractDate":"%s","mobile":"+7 701 234 56 78","captchaToken":"e2e","termsAccepted":true}"""
-			.formatted(first.group(1), first.group(2));
+	void aClientRegistersWithTheCodeFromTheSmsAndLogsInThroughTheGateway() throws Exception {
+		String lines = """
+				{"type":"client","accountNumber":"%1$s","iin":"%2$s","userType":"CLIENT","surname":"Омаров",\
+				"firstName":"Ерлан","patronymic":null,"sex":"MALE","birthDate":"1990-01-01","idDocumentNumber":"045123456",\
+				"idDocumentIssuedOn":"2018-03-01","idDocumentExpiresOn":"2028-02-29","idDocumentAuthority":"МВД РК",\
+				"email":null,"emailVerified":false,"mobile":"+%3$s"}
+				{"type":"contract","accountNumber":"%1$s","number":"ИК-2024/777001-1","kind":"MORTGAGE_LOAN",\
+				"concludedOn":"2024-02-01","endsOn":"2044-02-01","collateralType":"Квартира",\
+				"address":"г. Астана, пр. Туран, 5, кв. 7","amount":"15000000.00","paymentsCount":1,\
+				"monthlyPayment":"120000.00","paymentDay":1,"accountBalance":"0.00",\
+				"debt":{"penalty":"0.00","fine":"0.00","stateDuty":"0.00"},"schedule":[{"seq":1,"dueDate":"2044-02-01",\
+				"payment":"120000.00","principal":"100000.00","interest":"20000.00","paidAmount":null,"paidOn":null,\
+				"writtenOffAmount":null,"writtenOffOn":null}]}
+				""".formatted(NEW_CLIENT_ACCOUNT, NEW_CLIENT_IIN, NEW_CLIENT_MOBILE);
+		HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl()
+						+ "/api/cabinet/v1/core-data/imports"))
+					.header("Authorization", "Bearer " + token(Keycloak.DemoUser.CABINET_OPERATOR))
+					.header("Content-Type", "application/x-ndjson")
+					.POST(HttpRequest.BodyPublishers.ofString(lines))
+					.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(imported.body()).as("import report").contains("\"applied\":2");
+		assertThat(login(NEW_CLIENT_ACCOUNT, NEW_CLIENT_IIN, NEW_CLIENT_PASSWORD).statusCode())
+			.as("no account yet").isEqualTo(401);
 
-		HttpResponse<String> started = postAnonymously("/api/identity/v1/registrations", start);
+		HttpResponse<String> started = postAnonymously("/api/identity/v1/registrations", """
+				{"userType":"CLIENT","accountNumber":"%s","iin":"%s","contractNumber":"ИК-2024/777001-1",
+				 "contractDate":"2024-02-01","mobile":"8 %s","captchaToken":"e2e","termsAccepted":true}"""
+			.formatted(NEW_CLIENT_ACCOUNT, NEW_CLIENT_IIN, NEW_CLIENT_MOBILE.substring(1)));
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
 		String challenge = json.readTree(started.body()).path("challengeId").asString();
-		await().atMost(EVENTUALLY).until(() -> !sms("77012345678", "Код").isEmpty());
-		Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(sms("77012345678", "Код").getLast().text());
-		assertThat(code.find()).isTrue();
-
 		HttpResponse<String> confirmed = postAnonymously("/api/identity/v1/registrations/" + challenge + "/code",
-				"{\"code\":\"" + code.group(1) + "\"}");
+				"{\"code\":\"" + nextCode(0) + "\"}");
 		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
 		assertThat(confirmed.body()).contains("\"verified\":true");
 
 		// DOMAIN I2: the password is set once and lives only at Keycloak; the new account reads its own cabinet
 		HttpResponse<String> registered = postAnonymously("/api/identity/v1/registrations/" + challenge + "/password",
-				"{\"password\":\"Жаңа-құпия7\",\"repeated\":\"Жаңа-құпия7\"}");
+				"{\"password\":\"%1$s\",\"repeated\":\"%1$s\"}".formatted(NEW_CLIENT_PASSWORD));
 		assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-		String token = token("651106450323", "Жаңа-құпия7");
-		HttpResponse<String> profile = get("/api/cabinet/v1/profile", token);
+		HttpResponse<String> session = login(NEW_CLIENT_ACCOUNT, NEW_CLIENT_IIN, NEW_CLIENT_PASSWORD);
+		assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
+		HttpResponse<String> profile = get("/api/cabinet/v1/profile",
+				json.readTree(session.body()).path("accessToken").asString());
 		assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
-		assertThat(profile.body()).contains("\"accountNumber\":\"110000101182\"", "Ахметова");
+		assertThat(profile.body()).contains("\"accountNumber\":\"" + NEW_CLIENT_ACCOUNT + "\"", "Омаров");
+
+		HttpResponse<String> bypass = http.send(HttpRequest.newBuilder(URI.create(suite.tokenUrl()))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=elorda-web&username="
+					+ NEW_CLIENT_IIN + "&password=" + encode(NEW_CLIENT_PASSWORD)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(bypass.statusCode()).as(bypass.body()).isIn(400, 401);
+		assertThat(bypass.body()).doesNotContain("access_token");
 	}
 
 	/**
-	 * Issue 5: staff log in through Keycloak's own login page with the authorization code and PKCE; the access token
-	 * carries their role for this suite's API. Keycloak refuses an authorization request without a code challenge, or
-	 * with the {@code plain} method, before any login page; a wrong password gives the form again and no code.
+	 * DOMAIN I3 with the real Keycloak: five wrong passwords lock the login with the time to wait, the right one is
+	 * refused while locked, the forgotten-password flow (a code to the registered mobile) sets a new password and
+	 * clears the lock; the refresh token rotates, and logout ends the session.
 	 */
+	@Test
+	@Order(10)
+	void wrongPasswordsLockTheLoginAndAResetByCodeClearsIt() throws Exception {
+		for (int attempt = 1; attempt <= 4; attempt++) {
+			HttpResponse<String> refused = login(NEW_CLIENT_ACCOUNT, NEW_CLIENT_IIN, "Wrong-pass" + attempt);
+			assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+			assertThat(refused.body()).contains("\"attemptsLeft\":" + (5 - attempt));
+		}
+		HttpResponse<String> locked = login(NEW_CLIENT_ACCOUNT, NEW_CLIENT_IIN, "Wrong-pass5");
+		assertThat(locked.statusCode()).as(locked.body()).isEqualTo(429);
+		assertThat(locked.headers().firstValue("Retry-After")).hasValueSatisfying(
+				seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
+		assertThat(login(NEW_CLIENT_ACCOUNT, NEW_CLIENT_IIN, NEW_CLIENT_PASSWORD).statusCode())
+			.as("locked even for the right password").isEqualTo(429);
+
+		int smsBefore = sms(NEW_CLIENT_MOBILE, "Код").size();
+		HttpResponse<String> started = postAnonymously("/api/identity/v1/password-resets", """
+				{"accountNumber":"%s","iin":"%s","mobile":"+%s","captchaToken":"e2e"}"""
+			.formatted(NEW_CLIENT_ACCOUNT, NEW_CLIENT_IIN, NEW_CLIENT_MOBILE));
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+		String reset = "/api/identity/v1/password-resets/" + json.readTree(started.body()).path("challengeId").asString();
+		assertThat(postAnonymously(reset + "/code", "{\"code\":\"" + nextCode(smsBefore) + "\"}").statusCode())
+			.isEqualTo(200);
+		HttpResponse<String> changed = postAnonymously(reset + "/password",
+				"{\"password\":\"Тағы-жаңа8\",\"repeated\":\"Тағы-жаңа8\"}");
+		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+
+		assertThat(login(NEW_CLIENT_ACCOUNT, NEW_CLIENT_IIN, NEW_CLIENT_PASSWORD).statusCode())
+			.as("the old password no longer works").isEqualTo(401);
+		HttpResponse<String> session = login(NEW_CLIENT_ACCOUNT, NEW_CLIENT_IIN, "Тағы-жаңа8");
+		assertThat(session.statusCode()).as("the reset cleared the lock: " + session.body()).isEqualTo(200);
+
+		String first = json.readTree(session.body()).path("refreshToken").asString();
+		HttpResponse<String> refreshed = refresh(first);
+		assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+		String second = json.readTree(refreshed.body()).path("refreshToken").asString();
+		assertThat(refresh(first).statusCode()).as("a refresh token works once").isEqualTo(401);
+		assertThat(postAnonymously("/api/identity/v1/sessions/logout", "{\"refreshToken\":\"" + second + "\"}")
+			.statusCode()).isEqualTo(204);
+		assertThat(refresh(second).statusCode()).as("logged out").isEqualTo(401);
+	}
+
+	/**
+	 * DOMAIN I4 end to end: the signed-in client enters an email, the letter with the link reaches the mail server,
+	 * following the link confirms it, and the cabinet's profile shows the address verified.
+	 */
+	@Test
+	@Order(11)
+	void anEmailConfirmedByTheLinkInTheLetterShowsVerifiedInTheCabinet() throws Exception {
+		String token = json.readTree(login(NEW_CLIENT_ACCOUNT, NEW_CLIENT_IIN, "Тағы-жаңа8").body()).path("accessToken")
+			.asString();
+		HttpResponse<String> requested = http.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl()
+						+ "/api/identity/v1/me/email"))
+					.header("Authorization", "Bearer " + token)
+					.header("Content-Type", "application/json")
+					.PUT(HttpRequest.BodyPublishers.ofString("{\"email\":\"erlan.omarov@example.kz\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
+
+		await().atMost(EVENTUALLY).until(() -> !letters("erlan.omarov@example.kz", "Подтвердите").isEmpty());
+		Matcher link = Pattern.compile("\\?token=([\\w.-]+)")
+			.matcher(letters("erlan.omarov@example.kz", "Подтвердите").getFirst().text());
+		assertThat(link.find()).isTrue();
+		String confirmation = "{\"token\":\"" + link.group(1) + "\"}";
+		HttpResponse<String> confirmed = postAnonymously("/api/identity/v1/email-confirmations", confirmation);
+		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+		await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(get("/api/cabinet/v1/profile", token).body())
+			.contains("\"email\":\"erlan.omarov@example.kz\"", "\"emailVerified\":true"));
+		assertThat(postAnonymously("/api/identity/v1/email-confirmations", confirmation).statusCode())
+			.as("the link works once").isEqualTo(409);
+	}
+
+	private HttpResponse<String> refresh(String refreshToken) throws IOException, InterruptedException {
+		return postAnonymously("/api/identity/v1/sessions/refresh", "{\"refreshToken\":\"" + refreshToken + "\"}");
+	}
+
+	/** The code of the next SMS to the new client's mobile after {@code seen} code messages, once it arrives. */
+	private static String nextCode(int seen) {
+		await().atMost(EVENTUALLY).until(() -> sms(NEW_CLIENT_MOBILE, "Код").size() > seen);
+		// the simulator lists the newest first
+		Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(sms(NEW_CLIENT_MOBILE, "Код").getFirst().text());
+		assertThat(code.find()).isTrue();
+		return code.group(1);
+	}
+
 	@Test
 	@Order(9)
 	void staffLogInThroughKeycloaksLoginPageWithAuthorizationCodeAndPkce() throws Exception {
@@ -579,23 +697,21 @@ class SuiteEndToEndIT {
 	}
 
 	/**
-	 * Staff through Keycloak's login page (authorization code + PKCE), as they really log in; citizens still by the
-	 * password grant, until identity-service's own login replaces it.
+	 * Staff through Keycloak's login page (authorization code + PKCE), citizens through the cabinet's login at the
+	 * gateway (identity-service), as each really logs in.
 	 */
 	private String token(Keycloak.DemoUser user) throws IOException, InterruptedException {
-		return user.staff() ? staffLogin.login(user.username, user.password).accessToken() : token(user.username, user.password);
+		return user.staff() ? staffLogin.login(user.username, user.password).accessToken()
+				: json.readTree(login(user.accountNumber, user.username, user.password).body()).path("accessToken")
+					.asString();
 	}
 
-	/** Resource-owner password grant of {@code elorda-web} (citizens only). */
-	private String token(String username, String password) throws IOException, InterruptedException {
-		String form = "grant_type=password&client_id=elorda-web&username=" + encode(username)
-				+ "&password=" + encode(password);
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(suite.tokenUrl()))
-						.header("Content-Type", "application/x-www-form-urlencoded")
-						.POST(HttpRequest.BodyPublishers.ofString(form))
-						.build(),
-				HttpResponse.BodyHandlers.ofString());
-		return accessToken(response);
+	/** DOMAIN I3 through the gateway: user type, account number, IIN and password. */
+	private HttpResponse<String> login(String accountNumber, String iin, String password)
+			throws IOException, InterruptedException {
+		return postAnonymously("/api/identity/v1/sessions", """
+				{"userType":"CLIENT","accountNumber":"%s","iin":"%s","password":"%s"}"""
+			.formatted(accountNumber, iin, password));
 	}
 
 	/** Same header and claims, one character of the signature changed (mid-signature, so the bytes really differ). */

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Date;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -164,6 +166,17 @@ class GatewayIT {
 		unauthorized(http.put().uri("/api/identity/v1/me/email").exchange());
 		unauthorized(http.get().uri("/api/identity/v1/registrations").exchange());
 		unauthorized(http.get().uri("/api/identity/v1/sessions").exchange());
+	}
+
+	@Test
+	void theEmailLinksPageOpensWithoutATokenAndConfirmsNothingByItself() {
+		http.get().uri("/cabinet/email-confirmation?token=abc").exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+			.expectHeader().cacheControl(CacheControl.noStore())
+			.expectBody(String.class).value(page -> assertThat(page)
+				.contains("<button id=\"confirm\" type=\"button\">", "method: 'POST'", "/api/identity/v1/email-confirmations"));
 	}
 
 	@Test

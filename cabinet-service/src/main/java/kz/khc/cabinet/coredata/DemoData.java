@@ -16,7 +16,8 @@ import kz.khc.contracts.Iin;
  * Realistic core data for demos and benchmarks, in the import format: clients with one to three contracts each,
  * annuity schedules (5–10 % a year, 10–25 years), mortgage loans written off on the due date, rent-to-own leases
  * written off two weeks late, and about one client in eight behind on the last payments, with a penalty.
- * The same seed gives the same data. Client 0 is the demo login's client (account 110000101182, seed 000).
+ * The same seed gives the same data. Clients 0 and 1 are the demo logins' clients (accounts 110000101182, seed 000,
+ * and 110100000001), the same whatever the day.
  */
 final class DemoData {
 
@@ -34,6 +35,14 @@ final class DemoData {
 			"пр. Мангилик Ел", "ул. Бейбитшилик", "пр. Республики", "ул. Иманова", "ул. Достык", "пр. Абая" };
 	private static final String[] OPERATORS = { "700", "701", "702", "705", "707", "747", "771", "775", "777", "778" };
 
+	/** The demo logins' clients (realm-elorda.json has their accounts): the same on every day the data is made. */
+	private record Fixed(String iin, boolean female, LocalDate birth, String surname, String firstName, String mobile) {
+	}
+
+	private static final Fixed[] FIXED = {
+			new Fixed("651106450323", true, LocalDate.of(1965, 11, 6), "Ахметова", "Дана", "+77012345678"),
+			new Fixed("900315300010", false, LocalDate.of(1990, 3, 15), "Серикбаев", "Ерлан", "+77759876543") };
+
 	private final Random random;
 	private final LocalDate today;
 
@@ -48,20 +57,21 @@ final class DemoData {
 	}
 
 	private Stream<CoreRecord> client(int index) {
-		boolean female = index == 0 || random.nextBoolean();
-		LocalDate birth = index == 0 ? LocalDate.of(1965, 11, 6)
+		Fixed fixed = index < FIXED.length ? FIXED[index] : null;
+		boolean female = fixed != null ? fixed.female() : random.nextBoolean();
+		LocalDate birth = fixed != null ? fixed.birth()
 				: LocalDate.of(1966 + random.nextInt(36), 1 + random.nextInt(12), 1 + random.nextInt(28));
-		String iin = index == 0 ? "651106450323" : iin(birth, female, index);
+		String iin = fixed != null ? fixed.iin() : iin(birth, female, index);
 		String account = index == 0 ? DEMO_ACCOUNT : "11%010d".formatted(100_000_000L + index);
-		String surname = index == 0 ? "Ахметова" : pick(SURNAMES) + (female ? "а" : "");
-		String first = index == 0 ? "Дана" : pick(female ? FEMALE_NAMES : MALE_NAMES);
+		String surname = fixed != null ? fixed.surname() : pick(SURNAMES) + (female ? "а" : "");
+		String first = fixed != null ? fixed.firstName() : pick(female ? FEMALE_NAMES : MALE_NAMES);
 		String patronymic = pick(FATHERS) + (female ? "овна" : "ович");
 		LocalDate issued = birth.plusYears(16 + random.nextInt(20));
 		List<CoreRecord> records = new ArrayList<>();
 		records.add(new CoreRecord.Client(account, iin, "CLIENT", surname, first, patronymic,
 				female ? "FEMALE" : "MALE", birth, "0%08d".formatted(random.nextInt(100_000_000)), issued,
 				issued.plusYears(10), "МВД РК", null, false,
-				index == 0 ? "+77012345678" : "+7" + pick(OPERATORS) + "%07d".formatted(random.nextInt(10_000_000))));
+				fixed != null ? fixed.mobile() : "+7" + pick(OPERATORS) + "%07d".formatted(random.nextInt(10_000_000))));
 		int contracts = index == 0 ? 2 : 1 + random.nextInt(3);
 		boolean behind = index == 0 || random.nextInt(8) == 0;
 		for (int c = 0; c < contracts; c++) {

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ final class Api {
 	static final String CITIZEN_PASSWORD = "Bench-citizen-1";
 
 	private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+	private static final Pattern SESSION_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
 	private static final Pattern UUID_ID = Pattern.compile(
 			"\"id\"\\s*:\\s*\"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"");
 	private static final Pattern YEARS = Pattern.compile("\"years\"\\s*:\\s*\\[([0-9,\\s]*)]");
@@ -78,8 +80,50 @@ final class Api {
 		return first(ACCESS_TOKEN, response.body(), "access_token");
 	}
 
-	String citizenToken(String username) {
-		return token(REALM, WEB_CLIENT, username, CITIZEN_PASSWORD);
+	/**
+	 * A citizen's access token by the cabinet's login (DOMAIN I3) through the gateway: user type, account number, IIN
+	 * (the username) and password; Keycloak answers only identity-service's confidential client.
+	 */
+	String citizenToken(String iin, String accountNumber) {
+		var response = send(HttpRequest.newBuilder(URI.create(gateway + "/api/identity/v1/sessions"))
+				.header("Content-Type", "application/json")
+				.timeout(Duration.ofSeconds(30))
+				.POST(HttpRequest.BodyPublishers.ofString(login(iin, accountNumber, CITIZEN_PASSWORD)))
+				.build());
+		expect(response, 200, "login of " + iin);
+		return first(SESSION_TOKEN, response.body(), "accessToken");
+	}
+
+	static String login(String iin, String accountNumber, String password) {
+		return "{\"userType\":\"CLIENT\",\"accountNumber\":\"%s\",\"iin\":\"%s\",\"password\":\"%s\"}"
+				.formatted(accountNumber, iin, password);
+	}
+
+	/**
+	 * A valid IIN for the {@code n}-th benchmark user: a man born on the n-th day after 1 January 1980, with the check
+	 * digit of the national rule (weights 1…11, or 3…11, 1, 2 when the first sum leaves 10).
+	 */
+	static String iin(int n) {
+		LocalDate birth = LocalDate.of(1980, 1, 1).plusDays(n % 7000);
+		for (int serial = n / 7000;; serial++) {
+			String eleven = "%02d%02d%02d3%04d".formatted(birth.getYear() % 100, birth.getMonthValue(),
+					birth.getDayOfMonth(), serial % 10_000);
+			int check = weighted(eleven, 1) % 11;
+			if (check == 10) {
+				check = weighted(eleven, 3) % 11;
+			}
+			if (check != 10) {
+				return eleven + check;
+			}
+		}
+	}
+
+	private static int weighted(String digits, int firstWeight) {
+		int sum = 0;
+		for (int i = 0; i < 11; i++) {
+			sum += (digits.charAt(i) - '0') * ((firstWeight - 1 + i) % 11 + 1);
+		}
+		return sum;
 	}
 
 	/** Staff log in through Keycloak's login page (authorization code + PKCE), as the operator really does. */
@@ -92,8 +136,8 @@ final class Api {
 	}
 
 	/**
-	 * Creates (or finds) a citizen user with the account number of a generated client and grants realm role
-	 * {@code citizen}.
+	 * Creates (or finds) a citizen user as primary authorization makes one — username the IIN, the account number and
+	 * user type as attributes — for the account of a generated client, and grants realm role {@code citizen}.
 	 */
 	void ensureCitizen(String adminToken, String username, String accountNumber) {
 		String users = keycloak + "/admin/realms/" + REALM + "/users";
@@ -108,7 +152,7 @@ final class Api {
 					{"username":"%s","email":"%s@bench.example","firstName":"Bench","lastName":"Citizen %s",\
 					"emailVerified":true,"enabled":true,\
 					"credentials":[{"type":"password","value":"%s","temporary":false}],\
-					"attributes":{"account_number":["%s"]}}""".formatted(username, username, accountNumber,
+					"attributes":{"account_number":["%s"],"user_type":["CLIENT"]}}""".formatted(username, username, accountNumber,
 					CITIZEN_PASSWORD, accountNumber);
 			var created = send(HttpRequest.newBuilder(URI.create(users))
 					.header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")

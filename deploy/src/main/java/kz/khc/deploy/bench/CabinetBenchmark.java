@@ -240,7 +240,7 @@ public final class CabinetBenchmark {
 			int index = (int) ((long) u * clients / users) + (u * 7919 % Math.max(1, clients / users));
 			String account = index == 0 ? "110000101182" : "11%010d".formatted(100_000_000L + index);
 			if (accounts.contains(account)) {
-				picked.add(new String[] { "bench.citizen.%03d".formatted(u), account });
+				picked.add(new String[] { Api.iin(u), account });
 			}
 		}
 		log("Creating %d Keycloak users ...".formatted(picked.size()));
@@ -252,7 +252,7 @@ public final class CabinetBenchmark {
 			var futures = new ArrayList<Future<Citizen>>();
 			for (String[] user : picked) {
 				futures.add(executor.submit(() -> {
-					String token = api.citizenToken(user[0]);
+					String token = api.citizenToken(user[0], user[1]);
 					List<String> contracts = api.contractIds(token);
 					var years = new ArrayList<List<Integer>>();
 					for (String contract : contracts) {
@@ -276,7 +276,7 @@ public final class CabinetBenchmark {
 		return result;
 	}
 
-	/** The citizens' tokens, renewed (password grant) when older than a given age. */
+	/** The citizens' tokens, renewed (a new login) when older than a given age. */
 	static final class TokenRefresh {
 
 		private final Api api;
@@ -300,7 +300,7 @@ public final class CabinetBenchmark {
 			Instant begin = Instant.now();
 			try (ExecutorService executor = Executors.newFixedThreadPool(4)) {
 				var futures = citizens.stream().map(c -> executor.submit(() -> new Citizen(c.username(), c.account(),
-						api.citizenToken(c.username()), c.contracts(), c.years()))).toList();
+						api.citizenToken(c.username(), c.account()), c.contracts(), c.years()))).toList();
 				var renewed = new ArrayList<Citizen>();
 				for (var future : futures) {
 					renewed.add(future.get());

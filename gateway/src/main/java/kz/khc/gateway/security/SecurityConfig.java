@@ -28,6 +28,9 @@ class SecurityConfig {
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/scoring/v1/statistics/**", "/api/cabinet/v1/faq", "/api/cabinet/v1/faq/**")
 				.permitAll()
+				// the page the email confirmation link opens (DOMAIN I4)
+				.pathMatchers(HttpMethod.GET, "/cabinet/email-confirmation")
+				.permitAll()
 				// the SMS provider's delivery receipts: it holds no token, the notification service checks its secret
 				.pathMatchers(HttpMethod.POST, "/api/notifications/v1/provider-receipts/**")
 				.permitAll()
