@@ -5,6 +5,9 @@
 #   deploy/bench.sh notifications [--name=value ...]  issue 4: sustained messages per second and the one-time-code
 #                                                     path (kz.khc.deploy.bench.NotificationBenchmark; data in
 #                                                     .local-bench-notifications)
+#   deploy/bench.sh identity [--name=value ...]       issue 5: login and code-request throughput and p99 through the
+#                                                     gateway, beside Keycloak and identity-service directly
+#                                                     (kz.khc.deploy.bench.IdentityBenchmark; data in .local-bench-identity)
 # The arguments each takes are in its class's Javadoc. Set SKIP_BUILD=1 to reuse the last build.
 set -euo pipefail
 
@@ -14,7 +17,8 @@ source "$repo_root/deploy/jdk.sh"
 case "${1:-}" in
   cabinet) main=kz.khc.deploy.bench.CabinetBenchmark; data="$repo_root/.local-bench" ;;
   notifications) main=kz.khc.deploy.bench.NotificationBenchmark; data="$repo_root/.local-bench-notifications" ;;
-  *) echo "usage: deploy/bench.sh cabinet|notifications [--name=value ...]" >&2; exit 2 ;;
+  identity) main=kz.khc.deploy.bench.IdentityBenchmark; data="$repo_root/.local-bench-identity" ;;
+  *) echo "usage: deploy/bench.sh cabinet|notifications|identity [--name=value ...]" >&2; exit 2 ;;
 esac
 shift
 

@@ -164,6 +164,7 @@ public final class LocalSuite implements AutoCloseable {
 			env.put("NOTIFICATIONS_SMS_API_KEY", SmsSimulator.API_KEY);
 			env.put("NOTIFICATIONS_SMS_RECEIPT_TOKEN", SmsSimulator.RECEIPT_TOKEN);
 		}
+		env.putAll(config.serviceEnvironment().getOrDefault(service.name(), Map.of()));
 		var command = new ArrayList<String>();
 		command.add(java());
 		command.addAll(Service.JVM_FLAGS);

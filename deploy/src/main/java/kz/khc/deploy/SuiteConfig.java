@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Where the local suite keeps its data and which ports it uses.
@@ -16,8 +17,11 @@ import java.time.Duration;
  * @param ports          every port the suite listens on
  * @param withServices   false starts only PostgreSQL, Kafka and Keycloak
  * @param startupTimeout how long each phase (infrastructure, services) may take to become healthy
+ * @param serviceEnvironment extra environment variables per service name, over the launcher's own (empty but for a
+ *                       benchmark that needs a setting changed, e.g. a limit)
  */
-public record SuiteConfig(Path repoRoot, Path dataDir, Ports ports, boolean withServices, Duration startupTimeout) {
+public record SuiteConfig(Path repoRoot, Path dataDir, Ports ports, boolean withServices, Duration startupTimeout,
+		Map<String, Map<String, String>> serviceEnvironment) {
 
 	/**
 	 * @param sms     the SMS provider simulator (WireMock), which the notification service sends to
@@ -50,15 +54,22 @@ public record SuiteConfig(Path repoRoot, Path dataDir, Ports ports, boolean with
 	}
 
 	public static SuiteConfig defaults(Path dataDir) {
-		return new SuiteConfig(locateRepoRoot(), dataDir.toAbsolutePath(), Ports.defaults(), true, Duration.ofMinutes(4));
+		return new SuiteConfig(locateRepoRoot(), dataDir.toAbsolutePath(), Ports.defaults(), true,
+				Duration.ofMinutes(4), Map.of());
 	}
 
 	static SuiteConfig freePorts(Path dataDir) {
-		return new SuiteConfig(locateRepoRoot(), dataDir.toAbsolutePath(), Ports.free(), true, Duration.ofMinutes(5));
+		return new SuiteConfig(locateRepoRoot(), dataDir.toAbsolutePath(), Ports.free(), true,
+				Duration.ofMinutes(5), Map.of());
 	}
 
 	SuiteConfig withoutServices() {
-		return new SuiteConfig(repoRoot, dataDir, ports, false, startupTimeout);
+		return new SuiteConfig(repoRoot, dataDir, ports, false, startupTimeout, serviceEnvironment);
+	}
+
+	/** The same suite with these environment variables added to each named service's. */
+	public SuiteConfig withServiceEnvironment(Map<String, Map<String, String>> environment) {
+		return new SuiteConfig(repoRoot, dataDir, ports, withServices, startupTimeout, Map.copyOf(environment));
 	}
 
 	Path logDir() {

@@ -5,15 +5,25 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import kz.khc.deploy.LocalSuite;
 import kz.khc.deploy.SuiteConfig;
 
+import org.jspecify.annotations.Nullable;
+
 /** The launcher's {@link LocalSuite} on default ports, a data dir of its own and a snapshot of the build. */
 final class SuiteHandle implements AutoCloseable {
+
+	/** A service's jar on its command line: {@code <module>-0.1.0-SNAPSHOT.jar}. */
+	private static final Pattern SERVICE_JAR = Pattern.compile("([a-z-]+)-0\\.1\\.0-SNAPSHOT\\.jar");
 
 	private final LocalSuite suite;
 
@@ -26,8 +36,15 @@ final class SuiteHandle implements AutoCloseable {
 	 * the run (another terminal, the IDE) cannot pull the jars out from under the running services.
 	 */
 	static SuiteHandle start(Path repo, Path dataDir) throws IOException {
+		return start(repo, dataDir, Map.of());
+	}
+
+	/** As {@link #start(Path, Path)}, with environment variables added to the named services' (a changed setting). */
+	static SuiteHandle start(Path repo, Path dataDir, Map<String, Map<String, String>> serviceEnvironment)
+			throws IOException {
 		System.setProperty("suite.repo.root", snapshot(repo, dataDir.resolve("build-snapshot")).toString());
-		var handle = new SuiteHandle(new LocalSuite(SuiteConfig.defaults(dataDir)));
+		var handle = new SuiteHandle(
+				new LocalSuite(SuiteConfig.defaults(dataDir).withServiceEnvironment(serviceEnvironment)));
 		Runtime.getRuntime().addShutdownHook(new Thread(handle::close, "bench-suite-shutdown"));
 		handle.suite.startAll();
 		return handle;
@@ -102,6 +119,11 @@ final class SuiteHandle implements AutoCloseable {
 		return "http://127.0.0.1:" + ports().notification();
 	}
 
+	/** identity-service's own address, behind the gateway. */
+	String identityUrl() {
+		return "http://127.0.0.1:" + ports().identity();
+	}
+
 	String smsProviderUrl() {
 		return "http://127.0.0.1:" + ports().sms();
 	}
@@ -112,6 +134,45 @@ final class SuiteHandle implements AutoCloseable {
 
 	String jdbcUrl(String database) {
 		return "jdbc:postgresql://127.0.0.1:" + ports().postgres() + "/" + database;
+	}
+
+	/**
+	 * CPU time (user + system) each component has used so far, in ms: the processes this JVM started, named by what
+	 * they run (a service's jar, Kafka, Keycloak), with their children, and PostgreSQL's postmaster with its backends.
+	 * Only processes still running count.
+	 */
+	Map<String, Long> cpuMillis() {
+		var cpu = new TreeMap<String, Long>();
+		ProcessHandle.current().children().forEach(child -> {
+			String component = component(child.info().commandLine().orElse(""));
+			if (component != null) {
+				cpu.merge(component, cpuMillis(Stream.concat(Stream.of(child), child.descendants())), Long::sum);
+			}
+		});
+		Path pidFile = suite.config().dataDir().resolve("postgres/postmaster.pid");
+		try (Stream<String> lines = Files.lines(pidFile)) {
+			lines.findFirst().map(String::trim).map(Long::valueOf).flatMap(ProcessHandle::of).ifPresent(postmaster ->
+					cpu.put("postgres", cpuMillis(Stream.concat(Stream.of(postmaster), postmaster.descendants()))));
+		} catch (IOException | RuntimeException notRunning) {
+			// no PostgreSQL figure
+		}
+		return cpu;
+	}
+
+	private static @Nullable String component(String commandLine) {
+		Matcher jar = SERVICE_JAR.matcher(commandLine);
+		if (jar.find()) {
+			return jar.group(1).replaceFirst("-service$", "");
+		}
+		if (commandLine.contains("kafka.Kafka")) {
+			return "kafka";
+		}
+		return commandLine.contains("keycloak") ? "keycloak" : null;
+	}
+
+	private static long cpuMillis(Stream<ProcessHandle> processes) {
+		return processes.mapToLong(process -> process.info().totalCpuDuration().map(Duration::toMillis).orElse(0L))
+			.sum();
 	}
 
 	@Override
