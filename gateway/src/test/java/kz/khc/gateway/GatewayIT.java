@@ -100,6 +100,19 @@ class GatewayIT {
 	}
 
 	@Test
+	void theServicesLearnTheClientsAddressFromATrustedProxysForwardedFor() {
+		// the test client connects from loopback, a trusted proxy: the address it forwards is kept, its own appended
+		http.get().uri("/api/scoring/v1/statistics/submitted-applications").header("X-Forwarded-For", "198.51.100.7")
+			.exchange()
+			.expectStatus().isOk();
+		services.verify(getRequestedFor(urlEqualTo("/api/scoring/v1/statistics/submitted-applications"))
+			.withHeader("X-Forwarded-For", equalTo("198.51.100.7, 127.0.0.1")));
+		http.get().uri("/api/scoring/v1/statistics/submitted-applications").exchange().expectStatus().isOk();
+		services.verify(getRequestedFor(urlEqualTo("/api/scoring/v1/statistics/submitted-applications"))
+			.withHeader("X-Forwarded-For", equalTo("127.0.0.1")));
+	}
+
+	@Test
 	void missingTamperedExpiredForeignOrMisaddressedTokensAreRejectedAtTheEdge() throws Exception {
 		String valid = token(ISSUER, Instant.now().plusSeconds(300));
 		String tampered = valid.substring(0, valid.length() - 4)

@@ -100,7 +100,7 @@ public class OneTimeCodes {
 					checked.challenge());
 		}).orElseGet(() -> {
 			hasher.hash(challengeId, typed); // the same work as for a known challenge
-			return new Result(Challenge.Outcome.NO_LONGER_VALID, 0, null);
+			return Result.UNKNOWN;
 		});
 	}
 
@@ -109,6 +109,9 @@ public class OneTimeCodes {
 	 * @param challenge the challenge after the check; null if there is none
 	 */
 	public record Result(Challenge.Outcome outcome, int triesLeft, @Nullable Challenge challenge) {
+
+		/** The answer for a challenge that does not exist, or is not the caller's flow's. */
+		public static final Result UNKNOWN = new Result(Challenge.Outcome.NO_LONGER_VALID, 0, null);
 	}
 
 	private void withinLimits(String mobile, String iin, String address, Instant now) {

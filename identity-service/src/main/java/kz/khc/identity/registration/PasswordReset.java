@@ -82,8 +82,8 @@ class PasswordReset {
 
 	@Transactional(noRollbackFor = CodeFlowErrors.CodeInvalid.class)
 	void confirm(UUID challengeId, String code, String clientAddress) {
-		OneTimeCodes.Result result = codes.check(challengeId, code);
 		Optional<PasswordResets.Reset> reset = resets.find(challengeId);
+		OneTimeCodes.Result result = reset.isPresent() ? codes.check(challengeId, code) : OneTimeCodes.Result.UNKNOWN;
 		boolean verified = result.outcome() == Challenge.Outcome.VERIFIED
 				&& reset.map(known -> known.userId() != null).orElse(false);
 		audit.record(PrimaryAuthorization.actor(reset.map(PasswordResets.Reset::iin).orElse("")),

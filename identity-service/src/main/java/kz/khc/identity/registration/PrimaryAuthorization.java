@@ -88,11 +88,15 @@ class PrimaryAuthorization {
 		return started;
 	}
 
-	/** The outcome of an entered code; verified only for a registration that matched a contract. */
+	/**
+	 * The outcome of an entered code; verified only for a registration that matched a contract (a challenge of
+	 * another flow is not even checked).
+	 */
 	@Transactional(noRollbackFor = CodeFlowErrors.CodeInvalid.class)
 	void confirm(UUID challengeId, String code, String clientAddress) {
-		OneTimeCodes.Result result = codes.check(challengeId, code);
 		var registration = registrations.find(challengeId);
+		OneTimeCodes.Result result = registration.isPresent() ? codes.check(challengeId, code)
+				: OneTimeCodes.Result.UNKNOWN;
 		boolean verified = result.outcome() == Challenge.Outcome.VERIFIED
 				&& registration.map(Registrations.Registration::matched).orElse(false);
 		audit.record(actor(registration.map(Registrations.Registration::iin).orElse("")), "registration.code-entered",

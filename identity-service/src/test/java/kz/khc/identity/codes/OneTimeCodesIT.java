@@ -1,9 +1,7 @@
 package kz.khc.identity.codes;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,9 +12,7 @@ import kz.khc.testsupport.EmbeddedPostgresInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -26,19 +22,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The one-time codes' rules with their state in real PostgreSQL: tries, resends and hourly limits. */
 @SpringBootTest
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+@Import(TestClock.AsTheServiceClock.class)
 class OneTimeCodesIT {
 
-	static final TestClock CLOCK = new TestClock();
-
-	@TestConfiguration
-	static class Time {
-
-		@Bean
-		@Primary
-		Clock testClock() {
-			return CLOCK;
-		}
-	}
+	static final TestClock CLOCK = TestClock.INSTANCE;
 
 	@Autowired
 	OneTimeCodes codes;

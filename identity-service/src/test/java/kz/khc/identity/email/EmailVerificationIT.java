@@ -1,6 +1,5 @@
 package kz.khc.identity.email;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -17,10 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -53,20 +50,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+@Import(TestClock.AsTheServiceClock.class)
 class EmailVerificationIT {
 
-	static final TestClock CLOCK = new TestClock();
+	static final TestClock CLOCK = TestClock.INSTANCE;
 	static final Pattern TOKEN = Pattern.compile("\\?token=([^\"]+)\"");
-
-	@TestConfiguration
-	static class Time {
-
-		@Bean
-		@Primary
-		Clock testClock() {
-			return CLOCK;
-		}
-	}
 
 	@DynamicPropertySource
 	static void outside(DynamicPropertyRegistry registry) {

@@ -1,6 +1,5 @@
 package kz.khc.identity.login;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
@@ -54,21 +51,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = "identity.login.min-answer-time=300ms")
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+@Import(TestClock.AsTheServiceClock.class)
 class LoginIT {
 
-	static final TestClock CLOCK = new TestClock();
+	static final TestClock CLOCK = TestClock.INSTANCE;
 	static final String ACCOUNT = "110000101182";
 	static final String PASSWORD = "Құпия-сөз7";
-
-	@TestConfiguration
-	static class Time {
-
-		@Bean
-		@Primary
-		Clock testClock() {
-			return CLOCK;
-		}
-	}
 
 	@DynamicPropertySource
 	static void outside(DynamicPropertyRegistry registry) {

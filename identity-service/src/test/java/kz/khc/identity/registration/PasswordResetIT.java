@@ -1,6 +1,7 @@
 package kz.khc.identity.registration;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -102,8 +103,11 @@ class PasswordResetIT {
 
 		for (List<String> wrong : List.of(List.of("110000101183", iin, mobile), List.of(ACCOUNT, Outside.newIin(), mobile),
 				List.of(ACCOUNT, iin, "+77479876543"))) {
+			long began = System.nanoTime();
 			String answer = start(wrong.get(0), wrong.get(1), wrong.get(2)).andExpect(status().isAccepted())
 				.andReturn().getResponse().getContentAsString();
+			assertThat(Duration.ofNanos(System.nanoTime() - began)).as("padded like a match, which sends an SMS")
+				.isGreaterThanOrEqualTo(Duration.ofMillis(200));
 			assertThat(fields(answer)).isEqualTo(fields(known));
 		}
 		SERVER.verify(1, postRequestedFor(urlPathEqualTo(CODES)));
@@ -156,6 +160,19 @@ class PasswordResetIT {
 
 		setPassword(password, "Жаңа-құпия8", "Жаңа-құпия8").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("reset-expired")); // done once
+	}
+
+	@Test
+	void aResetsCodeConfirmsNoRegistrationAndStaysUnspent() throws Exception {
+		String challenge = challengeOf(start(ACCOUNT, iin, mobile).andReturn());
+		String code = "{\"code\":\"" + sentCode() + "\"}";
+		mvc.perform(post("/api/identity/v1/registrations/" + challenge + "/code").contentType(MediaType.APPLICATION_JSON)
+			.content(code))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("code-invalid"));
+		mvc.perform(post("/api/identity/v1/password-resets/" + challenge + "/code").contentType(MediaType.APPLICATION_JSON)
+			.content(code))
+			.andExpect(status().isOk());
 	}
 
 	@Test

@@ -6,9 +6,9 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import kz.khc.identity.Outside;
 import kz.khc.testsupport.EmbeddedPostgresInitializer;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +31,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -50,11 +49,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 class RegistrationIT {
 
-	static final WireMockServer OUTSIDE = new WireMockServer(options().dynamicPort());
-
-	static {
-		OUTSIDE.start();
-	}
+	static final WireMockServer OUTSIDE = Outside.SERVER;
 
 	static final String CODES = "/internal/notifications/v1/one-time-codes";
 	static final String CHECKS = "/internal/cabinet/v1/primary-authorization/checks";
@@ -64,17 +59,7 @@ class RegistrationIT {
 
 	@DynamicPropertySource
 	static void outside(DynamicPropertyRegistry registry) {
-		registry.add("spring.security.oauth2.client.provider.keycloak.token-uri",
-				() -> OUTSIDE.baseUrl() + "/realms/elorda/protocol/openid-connect/token");
-		registry.add("services.cabinet-url", OUTSIDE::baseUrl);
-		registry.add("services.notification-url", OUTSIDE::baseUrl);
-		registry.add("identity.captcha.verify-url", () -> OUTSIDE.baseUrl() + "/recaptcha/api");
-		registry.add("services.keycloak-admin-url", () -> OUTSIDE.baseUrl() + "/admin/realms/elorda");
-	}
-
-	@AfterAll
-	static void stop() {
-		OUTSIDE.stop();
+		Outside.properties(registry);
 	}
 
 	@Autowired
@@ -88,9 +73,7 @@ class RegistrationIT {
 
 	@BeforeEach
 	void outsideWorld() {
-		OUTSIDE.resetAll();
-		OUTSIDE.stubFor(WireMock.post(urlPathEqualTo("/realms/elorda/protocol/openid-connect/token"))
-			.willReturn(okJson("{\"access_token\":\"service-token\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+		Outside.reset();
 		OUTSIDE.stubFor(WireMock.post(urlPathEqualTo("/recaptcha/api/siteverify"))
 			.willReturn(okJson("{\"success\":false,\"error-codes\":[\"invalid-input-response\"]}")));
 		OUTSIDE.stubFor(WireMock.post(urlPathEqualTo("/recaptcha/api/siteverify"))
