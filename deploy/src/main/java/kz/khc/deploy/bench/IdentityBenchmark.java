@@ -36,11 +36,9 @@ import java.util.regex.Pattern;
  * port, (c) through the gateway; the ratios c/a and c/b are the cost of the service and of the gateway;
  * <li><b>code request</b> (primary authorization, DOMAIN I1, {@code POST /api/identity/v1/registrations}): at each
  * of {@code --code-concurrency} a closed loop of requests that match no contract (no SMS), each with a fresh IIN,
- * mobile and client address ({@code X-Forwarded-For}) so that the hourly limits per phone and IIN do not trigger,
- * (b) to identity-service directly and (c) through the gateway. The gateway drops a client's
- * {@code X-Forwarded-For} (no {@code trusted-proxies} configured), so behind it every request comes from the
- * gateway's address: for this run identity-service gets {@code IDENTITY_CODES_PER_ADDRESS_PER_HOUR} =
- * {@code --address-limit}; the report shows the addresses the service recorded. Every answer is padded to
+ * mobile and client address ({@code X-Forwarded-For}, as a load balancer in front of the gateway sends it) so that
+ * the hourly limits per phone, IIN and address do not trigger, (b) to identity-service directly and (c) through the
+ * gateway; the report shows the addresses the service recorded. Every answer is padded to
  * {@code identity.registration.min-answer-time} (800 ms) by design: the latency has that floor and the throughput is
  * about concurrency / 0.8 s until the machine saturates;
  * <li>then {@code --matched} requests with the demo client's real values (an SMS each) beside as many unmatched ones,
@@ -50,7 +48,7 @@ import java.util.regex.Pattern;
  * Beside each run, the CPU time each component of the suite used (its processes and their children) and how busy
  * the machine was. Writes {@code deploy/target/bench/identity-<timestamp>.md} and stdout. Arguments
  * ({@code --name=value}): data-dir ({@code <repo>/.local-bench-identity}), users (50), login-concurrency (1,4,16),
- * code-concurrency (1,16,64,160), matched (3), address-limit (1000000; the service's own is 20), login-warmup (30 s of
+ * code-concurrency (1,16,64,160), matched (3), address-limit (the service's own, 20, unless given), login-warmup (30 s of
  * logins through the gateway before the first measured line: Keycloak, the service and the gateway start cold),
  * warmup (5 s before each line), duration (20 s).
  */
@@ -93,7 +91,9 @@ public final class IdentityBenchmark {
 		List<Integer> loginConcurrencies = list(options.getOrDefault("login-concurrency", "1,4,16"));
 		List<Integer> codeConcurrencies = list(options.getOrDefault("code-concurrency", "1,16,64,160"));
 		int matched = Integer.parseInt(options.getOrDefault("matched", "3"));
-		int addressLimit = Integer.parseInt(options.getOrDefault("address-limit", "1000000"));
+		Map<String, Map<String, String>> environment = options.containsKey("address-limit")
+				? Map.of("identity", Map.of("IDENTITY_CODES_PER_ADDRESS_PER_HOUR", options.get("address-limit")))
+				: Map.of();
 		Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
 		Duration measured = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "20")));
 		Duration loginWarmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("login-warmup", "30")));
@@ -106,13 +106,10 @@ public final class IdentityBenchmark {
 			.append("Keycloak in dev mode (its default password hashing); the captcha and SMS providers: the local "
 					+ "run's WireMock simulator (in the launcher's JVM). The load generator runs on the same machine. "
 					+ "Warm-up %d s, then %d s measured per line. ".formatted(warmUp.toSeconds(), measured.toSeconds()))
-			.append(("Changed for the run: identity-service's code requests per client address and hour "
-					+ "(`IDENTITY_CODES_PER_ADDRESS_PER_HOUR`) %,d instead of 20 — behind the gateway all requests "
-					+ "come from the gateway's address.\n\n").formatted(addressLimit));
+			.append(environment.isEmpty() ? "\n\n" : "Changed for the run: %s.\n\n".formatted(environment));
 		Files.createDirectories(dataDir);
 		log("Starting the suite on %s ...".formatted(dataDir));
-		try (SuiteHandle suite = SuiteHandle.start(repo, dataDir,
-				Map.of("identity", Map.of("IDENTITY_CODES_PER_ADDRESS_PER_HOUR", String.valueOf(addressLimit))))) {
+		try (SuiteHandle suite = SuiteHandle.start(repo, dataDir, environment)) {
 			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 				.connectTimeout(Duration.ofSeconds(5))
 				.build();
