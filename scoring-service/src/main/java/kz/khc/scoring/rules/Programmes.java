@@ -1,0 +1,32 @@
+package kz.khc.scoring.rules;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Set;
+
+/** The programmes the suite knows, and the assessment of facts under the edition in effect on their date. */
+public interface Programmes {
+
+	/** The programme names of the public contract: {@code elorda-zhastary}, {@code qoljetimdi-baspana-2020}. */
+	Set<String> names();
+
+	/**
+	 * @throws UnknownProgramme for a name not in {@link #names()}
+	 * @throws NoEdition when no edition of the programme is in effect on the submission date
+	 */
+	Assessment assess(String programme, Facts facts, Locale language);
+
+	final class UnknownProgramme extends RuntimeException {
+
+		public UnknownProgramme(String programme) {
+			super("no programme " + programme, null, false, false);
+		}
+	}
+
+	final class NoEdition extends RuntimeException {
+
+		public NoEdition(String programme, LocalDate date) {
+			super("no edition of " + programme + " on " + date, null, false, false);
+		}
+	}
+}
