@@ -139,6 +139,24 @@ class GatewayIT {
 	}
 
 	@Test
+	void theEligibilityPreCheckNeedsNoTokenButTheRestOfScoringDoes() {
+		services.stubFor(post("/api/scoring/v1/programmes/elorda-zhastary/assessments")
+			.willReturn(okJson("{\"eligible\":true}")));
+
+		http.post().uri("/api/scoring/v1/programmes/elorda-zhastary/assessments")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.eligible").isEqualTo(true);
+		services.verify(postRequestedFor(urlEqualTo("/api/scoring/v1/programmes/elorda-zhastary/assessments"))
+			.withHeader("Authorization", absent()));
+		unauthorized(http.get().uri("/api/scoring/v1/programmes/elorda-zhastary/assessments").exchange());
+		unauthorized(http.post().uri("/api/scoring/v1/programmes/elorda-zhastary/assessments/x").exchange());
+		unauthorized(http.post().uri("/api/scoring/v1/directions").exchange());
+	}
+
+	@Test
 	void theSmsProvidersReceiptsReachTheNotificationServiceWithoutAToken() {
 		String receipt = "{\"messageId\":\"5f0c3a1e-2b7d-4c55-9d1e-4f3a8c2b6d10\",\"status\":\"DELIVRD\"}";
 

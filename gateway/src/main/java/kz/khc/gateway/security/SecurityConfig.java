@@ -13,8 +13,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 /**
  * The first line: a request to the API needs a valid token (signature, issuer, expiry checked against Keycloak's
  * keys) unless its path is public. The token is relayed to the service unchanged; roles are checked there. Public:
- * health, the API docs, the statistics and FAQ reads, and the SMS provider's receipts (which carry a secret of
- * their own that the notification service checks).
+ * health, the API docs, the statistics and FAQ reads, the eligibility pre-check, and the SMS provider's receipts
+ * (which carry a secret of their own that the notification service checks).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -33,6 +33,9 @@ class SecurityConfig {
 				.permitAll()
 				// the SMS provider's delivery receipts: it holds no token, the notification service checks its secret
 				.pathMatchers(HttpMethod.POST, "/api/notifications/v1/provider-receipts/**")
+				.permitAll()
+				// the public eligibility pre-check (issue 6): the scoring service limits it per client address
+				.pathMatchers(HttpMethod.POST, "/api/scoring/v1/programmes/*/assessments")
 				.permitAll()
 				// for people who are not signed in (DOMAIN I1, I3, I4): primary authorization, login and its refresh and
 				// logout (the refresh token is the credential), the forgotten password, the email confirmation link

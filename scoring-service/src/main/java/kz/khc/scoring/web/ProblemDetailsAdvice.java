@@ -82,12 +82,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		Locale locale = locale();
 		ProblemDetail problem = problems.of(status, "malformed-request", locale);
 		if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-			String field = databind.getPath()
-				.stream()
-				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-				.reduce((a, b) -> a + "." + b)
-				.orElse("");
-			problems.withFieldErrors(problem, List.of(new Problems.FieldError(field,
+			// named as validation names it: applicant.registration.since, family[0].birthDate
+			StringBuilder field = new StringBuilder();
+			for (var ref : databind.getPath()) {
+				if (ref.getPropertyName() != null) {
+					field.append(field.isEmpty() ? "" : ".").append(ref.getPropertyName());
+				}
+				else {
+					field.append('[').append(ref.getIndex()).append(']');
+				}
+			}
+			problems.withFieldErrors(problem, List.of(new Problems.FieldError(field.toString(),
 					messages.getMessage("problem.malformed-request.field", null, "invalid value", locale))));
 		}
 		return respond(problem);

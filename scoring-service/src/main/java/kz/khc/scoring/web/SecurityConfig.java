@@ -25,9 +25,9 @@ import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every endpoint needs a valid Keycloak token except health, metrics, the API description and the public
- * statistics; roles come from the
- * token's {@code roles} claim and are checked per endpoint with {@code @PreAuthorize}.
+ * Every endpoint needs a valid Keycloak token except health, metrics, the API description, the public
+ * statistics and the public eligibility pre-check; roles come from the token's {@code roles} claim and are
+ * checked per endpoint with {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -39,6 +39,9 @@ class SecurityConfig {
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**", "/v3/api-docs/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/scoring/v1/statistics/**")
+				.permitAll()
+				// the public eligibility pre-check: nothing stored, limited per client address
+				.requestMatchers(HttpMethod.POST, "/api/scoring/v1/programmes/*/assessments")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
