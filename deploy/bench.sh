@@ -8,17 +8,27 @@
 #   deploy/bench.sh identity [--name=value ...]       issue 5: login and code-request throughput and p99 through the
 #                                                     gateway, beside Keycloak and identity-service directly
 #                                                     (kz.khc.deploy.bench.IdentityBenchmark; data in .local-bench-identity)
+#   deploy/bench.sh ranking [-Dranking.applications=N]  issue 6: ranking 1,000,000 assessed applications and placing one
+#                                                     new one, on embedded PostgreSQL (scoring-service's
+#                                                     RankingBenchmark; writes scoring-service/target/bench/)
 # The arguments each takes are in its class's Javadoc. Set SKIP_BUILD=1 to reuse the last build.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$repo_root/deploy/jdk.sh"
 
+if [[ "${1:-}" == ranking ]]; then
+  shift
+  cd "$repo_root"
+  exec ./mvnw -q -B -pl scoring-service -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dit.test=RankingBenchmark -Dfailsafe.failIfNoSpecifiedTests=false "$@"
+fi
+
 case "${1:-}" in
   cabinet) main=kz.khc.deploy.bench.CabinetBenchmark; data="$repo_root/.local-bench" ;;
   notifications) main=kz.khc.deploy.bench.NotificationBenchmark; data="$repo_root/.local-bench-notifications" ;;
   identity) main=kz.khc.deploy.bench.IdentityBenchmark; data="$repo_root/.local-bench-identity" ;;
-  *) echo "usage: deploy/bench.sh cabinet|notifications|identity [--name=value ...]" >&2; exit 2 ;;
+  *) echo "usage: deploy/bench.sh cabinet|notifications|identity|ranking [--name=value ...]" >&2; exit 2 ;;
 esac
 shift
 

@@ -50,6 +50,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the dead-letter topic without stopping.
  */
 @SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+		"spring.kafka.listener.auto-startup=true", "spring.kafka.admin.auto-create=true",
 		"scoring.events.retry-interval=10ms" })
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1)
