@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +52,8 @@ class GatewayIT {
 
 	static final WireMockServer services = new WireMockServer(options().dynamicPort());
 
+	static final String PUBLIC_LIST = "/api/scoring/v1/programmes/elorda-zhastary/editions/2023/lists/HEALTHCARE";
+
 	static final RSAKey key = generateKey();
 
 	static {
@@ -80,6 +83,7 @@ class GatewayIT {
 		services.stubFor(get(urlEqualTo("/api/cabinet/v1/faq?q=%D0%BF%D0%B5%D0%BD%D0%B8")).willReturn(okJson("{\"total\":1}")));
 		services.stubFor(post("/api/notifications/v1/provider-receipts/sms").willReturn(aResponse().withStatus(204)));
 		services.stubFor(get("/api/notifications/v1/my/messages").willReturn(okJson("{\"items\":[]}")));
+		services.stubFor(get(urlPathEqualTo(PUBLIC_LIST)).willReturn(okJson("{\"items\":[],\"total\":0}")));
 	}
 
 	@AfterAll
@@ -136,6 +140,9 @@ class GatewayIT {
 		http.get().uri("/api/cabinet/v1/faq?q={q}", "пени").exchange()
 			.expectStatus().isOk()
 			.expectBody().jsonPath("$.total").isEqualTo(1);
+		http.get().uri(PUBLIC_LIST).exchange().expectStatus().isOk();
+		unauthorized(http.get().uri(PUBLIC_LIST + "/entries").exchange());
+		unauthorized(http.get().uri(PUBLIC_LIST + "/export.csv").exchange());
 	}
 
 	@Test

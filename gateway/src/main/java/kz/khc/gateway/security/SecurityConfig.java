@@ -26,7 +26,8 @@ class SecurityConfig {
 				.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**",
 						"/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
 				.permitAll()
-				.pathMatchers(HttpMethod.GET, "/api/scoring/v1/statistics/**", "/api/cabinet/v1/faq", "/api/cabinet/v1/faq/**")
+				.pathMatchers(HttpMethod.GET, "/api/scoring/v1/statistics/**", "/api/cabinet/v1/faq", "/api/cabinet/v1/faq/**",
+						"/api/scoring/v1/programmes/*/editions/*/lists/*")
 				.permitAll()
 				// the page the email confirmation link opens (DOMAIN I4)
 				.pathMatchers(HttpMethod.GET, "/cabinet/email-confirmation")

@@ -1,12 +1,15 @@
 package kz.khc.scoring.ranking;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import kz.khc.scoring.rules.Facts.Category;
 
@@ -29,7 +32,11 @@ public class RankedLists {
 		this.jdbc = jdbc;
 	}
 
-	/** A verified eligible application with what orders it. */
+	/**
+	 * A verified eligible application with what orders it.
+	 *
+	 * @param edition the list's programme and edition, e.g. {@code elorda-zhastary/2023} ({@link #list})
+	 */
 	public record Entry(UUID applicationId, String applicationNumber, @Nullable String applicantId, String applicantIin,
 			LocalDate birthDate, String edition, Category category, int points, String rulesVersion) {
 	}
@@ -40,6 +47,42 @@ public class RankedLists {
 	 */
 	public record Row(long position, String applicationNumber, String applicantIin, LocalDate birthDate, int points,
 			boolean tied) {
+	}
+
+	/** The key of a programme edition's lists. */
+	public static String list(String programme, String edition) {
+		return programme + "/" + edition;
+	}
+
+	/** Someone's own application in its list. */
+	public record Standing(String applicationNumber, String edition, Category category, int points, long position,
+			long of) {
+	}
+
+	/** Every list place of the person's applications (the token subject's), for "find my position". */
+	public List<Standing> standingsOf(String applicantId) {
+		return jdbc.sql("""
+				select application_id, application_number, edition, category, points from ranked_application
+				where applicant_id = ? order by placed_at""")
+			.param(applicantId)
+			.query((rs, row) -> new Standing(rs.getString("application_number"), rs.getString("edition"),
+					Category.valueOf(rs.getString("category")), rs.getInt("points"),
+					position(rs.getObject("application_id", UUID.class)).orElse(0L),
+					size(rs.getString("edition"), Category.valueOf(rs.getString("category")))))
+			.list();
+	}
+
+	/** The whole list in order, row by row (an export of a list of a hundred thousand stays out of memory). */
+	@Transactional(readOnly = true)
+	public void forEach(String edition, Category category, Consumer<Row> action) {
+		try (var rows = jdbc.sql(NUMBERED + " order by position")
+			.param("edition", edition)
+			.param("category", category.name())
+			.withFetchSize(1000)
+			.query(RankedLists::row)
+			.stream()) {
+			rows.forEach(action);
+		}
 	}
 
 	/** Puts the application in its list (again, if its points changed); returns its position there. */
@@ -111,27 +154,32 @@ public class RankedLists {
 			.optional();
 	}
 
+	/** Each list's rows numbered from the top, with the still-tied neighbours found by a look either side. */
+	private static final String NUMBERED = """
+			select position, application_number, applicant_iin, birth_date, points,
+			       coalesce(points = previous_points and birth_date = previous_birth, false)
+			       or coalesce(points = next_points and birth_date = next_birth, false) as tied
+			from (select application_number, applicant_iin, birth_date, points,
+			             row_number() over list as position,
+			             lag(points) over list as previous_points, lag(birth_date) over list as previous_birth,
+			             lead(points) over list as next_points, lead(birth_date) over list as next_birth
+			      from ranked_application where edition = :edition and category = :category
+			      window list as (order by -points, birth_date, application_number)) numbered""";
+
 	/** A page of one list, numbered from the top. */
 	public List<Row> page(String edition, Category category, int page, int size) {
-		return jdbc.sql("""
-				select position, application_number, applicant_iin, birth_date, points,
-				       coalesce(points = previous_points and birth_date = previous_birth, false)
-				       or coalesce(points = next_points and birth_date = next_birth, false) as tied
-				from (select application_number, applicant_iin, birth_date, points,
-				             row_number() over list as position,
-				             lag(points) over list as previous_points, lag(birth_date) over list as previous_birth,
-				             lead(points) over list as next_points, lead(birth_date) over list as next_birth
-				      from ranked_application where edition = :edition and category = :category
-				      window list as (order by -points, birth_date, application_number)) numbered
-				order by position offset :offset limit :size""")
+		return jdbc.sql(NUMBERED + " order by position offset :offset limit :size")
 			.param("edition", edition)
 			.param("category", category.name())
 			.param("offset", (long) page * size)
 			.param("size", size)
-			.query((rs, row) -> new Row(rs.getLong("position"), rs.getString("application_number"),
-					rs.getString("applicant_iin"), rs.getDate("birth_date").toLocalDate(), rs.getInt("points"),
-					rs.getBoolean("tied")))
+			.query(RankedLists::row)
 			.list();
+	}
+
+	private static Row row(ResultSet rs, int row) throws SQLException {
+		return new Row(rs.getLong("position"), rs.getString("application_number"), rs.getString("applicant_iin"),
+				rs.getDate("birth_date").toLocalDate(), rs.getInt("points"), rs.getBoolean("tied"));
 	}
 
 	public long size(String edition, Category category) {

@@ -43,6 +43,9 @@ class SecurityConfig {
 				// the public eligibility pre-check: nothing stored, limited per client address
 				.requestMatchers(HttpMethod.POST, "/api/scoring/v1/programmes/*/assessments")
 				.permitAll()
+				// the public ranked lists (positions, points, masked IINs); their entries and exports are staff's
+				.requestMatchers(HttpMethod.GET, "/api/scoring/v1/programmes/*/editions/*/lists/*")
+				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())

@@ -1,0 +1,153 @@
+package kz.khc.scoring.ranking;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import kz.khc.scoring.rules.Facts.Category;
+import kz.khc.testsupport.EmbeddedPostgresInitializer;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * DOMAIN S4 through HTTP: the public list shows positions, points and masked IINs only; staff see whole entries
+ * with ties and export them; a citizen finds their own position; nobody else gets the staff's view.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+class RankedListControllerIT {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	RankedLists lists;
+
+	/** An edition of its own: the test database is shared. */
+	final String edition = "t" + UUID.randomUUID().toString().substring(0, 8);
+
+	String path;
+
+	@BeforeEach
+	void threeApplicants() {
+		path = "/api/scoring/v1/programmes/elorda-zhastary/editions/" + edition + "/lists/HEALTHCARE";
+		place("dana", "651106450323", LocalDate.of(1990, 1, 1), 18);
+		place("erlan", "900315300010", LocalDate.of(1991, 1, 1), 23);
+		place("aigerim", "900101300017", LocalDate.of(1991, 1, 1), 23);
+	}
+
+	@Test
+	void thePublicSeesPositionsPointsAndMaskedIinsOnly() throws Exception {
+		mvc.perform(get(path))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(3))
+			.andExpect(jsonPath("$.items", hasSize(3)))
+			.andExpect(jsonPath("$.items[0].position").value(1))
+			.andExpect(jsonPath("$.items[0].points").value(23))
+			.andExpect(jsonPath("$.items[2].iin").value("65********23"))
+			.andExpect(jsonPath("$.items[0].applicationNumber").doesNotExist())
+			.andExpect(jsonPath("$.items[0].birthDate").doesNotExist());
+		mvc.perform(get(path).param("size", "1").param("page", "2"))
+			.andExpect(jsonPath("$.items[0].position").value(3));
+	}
+
+	@Test
+	void staffSeeWholeEntriesWithTheTiedPairAndExportThem() throws Exception {
+		mvc.perform(get(path + "/entries").with(officer()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].applicantIin").exists())
+			.andExpect(jsonPath("$.items[0].tied").value(true))
+			.andExpect(jsonPath("$.items[1].tied").value(true))
+			.andExpect(jsonPath("$.items[2].tied").value(false));
+
+		String csv = mvc.perform(get(path + "/export.csv").with(officer()))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", "attachment; filename=\"elorda-zhastary-" + edition
+					+ "-healthcare.csv\""))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(csv.lines().toList()).hasSize(4)
+			.last()
+			.satisfies(line -> assertThat(line).startsWith("3;").contains("651106450323;1990-01-01;18;"));
+
+		byte[] xlsx = mvc.perform(get(path + "/export.xlsx").with(officer()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			var sheet = workbook.getSheet("HEALTHCARE");
+			assertThat(sheet.getLastRowNum()).isEqualTo(3);
+			assertThat(sheet.getRow(3).getCell(2).getStringCellValue()).isEqualTo("651106450323");
+			assertThat(sheet.getRow(1).getCell(5).getStringCellValue()).isEqualTo("yes");
+		}
+	}
+
+	@Test
+	void onlyAkimatStaffGetTheEntriesAndExports() throws Exception {
+		for (String staffOnly : new String[] { "/entries", "/export.csv", "/export.xlsx" }) {
+			mvc.perform(get(path + staffOnly)).andExpect(status().isUnauthorized());
+			mvc.perform(get(path + staffOnly).with(citizen("dana"))).andExpect(status().isForbidden());
+			mvc.perform(get(path + staffOnly).with(jwt().authorities(new SimpleGrantedAuthority("ROLE_bank-officer"))))
+				.andExpect(status().isForbidden());
+		}
+	}
+
+	@Test
+	void aCitizenFindsTheirOwnPositionAndNobodyElses() throws Exception {
+		mvc.perform(get("/api/scoring/v1/my/positions").with(citizen("dana-" + edition)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$", hasSize(1)))
+			.andExpect(jsonPath("$[0].position").value(3))
+			.andExpect(jsonPath("$[0].of").value(3))
+			.andExpect(jsonPath("$[0].points").value(18));
+		mvc.perform(get("/api/scoring/v1/my/positions").with(citizen("nobody"))).andExpect(content().json("[]"));
+	}
+
+	@Test
+	void badListAddressesAreClearProblems() throws Exception {
+		mvc.perform(get("/api/scoring/v1/programmes/nowhere/editions/2023/lists/HEALTHCARE"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("programme-not-found"));
+		mvc.perform(get("/api/scoring/v1/programmes/elorda-zhastary/editions/2023/lists/DOCTORS"))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get(path).param("size", "201")).andExpect(status().isBadRequest());
+		mvc.perform(get(path).param("page", "-1")).andExpect(status().isBadRequest());
+	}
+
+	private void place(String who, String iin, LocalDate birthDate, int points) {
+		lists.place(new RankedLists.Entry(UUID.randomUUID(), "EZ-" + who + "-" + edition, who + "-" + edition, iin,
+				birthDate, RankedLists.list("elorda-zhastary", edition), Category.HEALTHCARE, points, "v1"),
+				Instant.now());
+	}
+
+	private static RequestPostProcessor officer() {
+		return jwt().authorities(new SimpleGrantedAuthority("ROLE_akimat-officer"));
+	}
+
+	private static RequestPostProcessor citizen(String subject) {
+		return jwt().jwt(token -> token.subject(subject)).authorities(new SimpleGrantedAuthority("ROLE_citizen"));
+	}
+}
