@@ -67,11 +67,6 @@ class PreCheckController {
 		}
 	}
 
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> unknownProgramme(Programmes.UnknownProgramme ex, Locale locale) {
-		return respond(problems.of(HttpStatus.NOT_FOUND, "programme-not-found", locale,
-				String.join(", ", programmes.names().stream().sorted().toList())));
-	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> noEdition(Programmes.NoEdition ex, Locale locale) {

@@ -16,17 +16,13 @@ import jakarta.validation.constraints.Min;
 import kz.khc.contracts.Iin;
 import kz.khc.scoring.rules.Facts.Category;
 import kz.khc.scoring.rules.Programmes;
-import kz.khc.scoring.web.Problems;
 
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,12 +39,10 @@ class RankedListController {
 
 	private final RankedLists lists;
 	private final Programmes programmes;
-	private final Problems problems;
 
-	RankedListController(RankedLists lists, Programmes programmes, Problems problems) {
+	RankedListController(RankedLists lists, Programmes programmes) {
 		this.lists = lists;
 		this.programmes = programmes;
-		this.problems = problems;
 	}
 
 	/** What anyone may see of a place in the list. */
@@ -138,12 +132,6 @@ class RankedListController {
 		return lists.standingsOf(citizen.getSubject());
 	}
 
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> unknownProgramme(Programmes.UnknownProgramme ex, Locale locale) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.body(problems.of(HttpStatus.NOT_FOUND, "programme-not-found", locale,
-					String.join(", ", programmes.names())));
-	}
 
 	private String list(String programme, String edition) {
 		if (!programmes.names().contains(programme)) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import kz.khc.scoring.rules.Programmes;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -33,10 +35,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private final Problems problems;
 	private final MessageSource messages;
+	private final Programmes programmes;
 
-	ProblemDetailsAdvice(Problems problems, MessageSource messages) {
+	ProblemDetailsAdvice(Problems problems, MessageSource messages, Programmes programmes) {
 		this.problems = problems;
 		this.messages = messages;
+		this.programmes = programmes;
+	}
+
+	@ExceptionHandler(Programmes.UnknownProgramme.class)
+	ResponseEntity<Object> unknownProgramme(Programmes.UnknownProgramme ex) {
+		return respond(problems.of(HttpStatus.NOT_FOUND, "programme-not-found", locale(),
+				String.join(", ", programmes.names().stream().sorted().toList())));
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
