@@ -3,17 +3,27 @@ package kz.khc.scoring;
 import java.time.Clock;
 import java.time.ZoneId;
 
+import kz.khc.workingdays.WorkingDayCalendar;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class ScoringService {
 
 	public static void main(String[] args) {
 		SpringApplication.run(ScoringService.class, args);
+	}
+
+	/** Working days for the bank-visit deadline (DOMAIN A2): Kazakhstan's calendar. */
+	@Bean
+	WorkingDayCalendar workingDays() {
+		return WorkingDayCalendar.kazakhstan();
 	}
 
 	/** Legal dates of the programme are in Asia/Almaty. */

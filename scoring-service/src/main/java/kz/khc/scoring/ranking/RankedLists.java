@@ -38,7 +38,8 @@ public class RankedLists {
 	 * @param edition the list's programme and edition, e.g. {@code elorda-zhastary/2023} ({@link #list})
 	 */
 	public record Entry(UUID applicationId, String applicationNumber, @Nullable String applicantId, String applicantIin,
-			LocalDate birthDate, String edition, Category category, int points, String rulesVersion) {
+			LocalDate birthDate, String edition, Category category, int points, String rulesVersion,
+			String applicantName) {
 	}
 
 	/**
@@ -94,14 +95,16 @@ public class RankedLists {
 			.optional();
 		jdbc.sql("""
 				insert into ranked_application (application_id, application_number, applicant_id, applicant_iin,
-				                                birth_date, edition, category, points, rules_version, placed_at)
-				values (:id, :number, :applicant, :iin, :birthDate, :edition, :category, :points, :rules, :now)
+				                                applicant_name, birth_date, edition, category, points, rules_version,
+				                                placed_at)
+				values (:id, :number, :applicant, :iin, :name, :birthDate, :edition, :category, :points, :rules, :now)
 				on conflict (application_id) do update
 				set points = excluded.points, rules_version = excluded.rules_version, placed_at = excluded.placed_at""")
 			.param("id", entry.applicationId())
 			.param("number", entry.applicationNumber())
 			.param("applicant", entry.applicantId())
 			.param("iin", entry.applicantIin())
+			.param("name", entry.applicantName())
 			.param("birthDate", Date.valueOf(entry.birthDate()))
 			.param("edition", entry.edition())
 			.param("category", entry.category().name())

@@ -139,7 +139,7 @@ class RankedListControllerIT {
 
 	private void place(String who, String iin, LocalDate birthDate, int points) {
 		lists.place(new RankedLists.Entry(UUID.randomUUID(), "EZ-" + who + "-" + edition, who + "-" + edition, iin,
-				birthDate, RankedLists.list("elorda-zhastary", edition), Category.HEALTHCARE, points, "v1"),
+				birthDate, RankedLists.list("elorda-zhastary", edition), Category.HEALTHCARE, points, "v1", "Test Applicant"),
 				Instant.now());
 	}
 

@@ -51,7 +51,7 @@ class RankedListsIT {
 
 		UUID newcomer = UUID.randomUUID();
 		long placed = lists.place(new RankedLists.Entry(newcomer, number("EZ-0103"), null, "920101300013",
-				LocalDate.of(1993, 1, 1), edition, Category.SPORT, 13, "v1"), Instant.now());
+				LocalDate.of(1993, 1, 1), edition, Category.SPORT, 13, "v1", "Test Applicant"), Instant.now());
 		assertThat(placed).isOne();
 		assertThat(lists.position(first)).contains(2L);
 		assertThat(lists.position(second)).contains(3L);
@@ -62,7 +62,7 @@ class RankedListsIT {
 
 		// re-assessed with more points (placed again): it moves up, and nobody is counted twice
 		lists.place(new RankedLists.Entry(second, number("EZ-0102"), null, "900101300017", LocalDate.of(1992, 1, 1),
-				edition, Category.SPORT, 30, "v2"), Instant.now());
+				edition, Category.SPORT, 30, "v2", "Test Applicant"), Instant.now());
 		assertThat(lists.position(second)).contains(1L);
 		assertThat(lists.position(newcomer)).contains(2L);
 		assertThat(lists.position(first)).contains(3L);
@@ -76,7 +76,7 @@ class RankedListsIT {
 	private UUID place(String number, LocalDate birthDate, int points, Category category) {
 		UUID id = UUID.randomUUID();
 		lists.place(new RankedLists.Entry(id, number(number), null, "900101300017", birthDate,
-				edition, category, points, "v1"), Instant.now());
+				edition, category, points, "v1", "Test Applicant"), Instant.now());
 		return id;
 	}
 }

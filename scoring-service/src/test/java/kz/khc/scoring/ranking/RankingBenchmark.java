@@ -89,7 +89,7 @@ class RankingBenchmark {
 				var entry = new RankedLists.Entry(UUID.randomUUID(), "NEW-%s-%07d".formatted(edition.substring(6, 14), n),
 						null, "900101300017", LocalDate.of(1988 + random.nextInt(18), 1 + random.nextInt(12),
 								1 + random.nextInt(28)),
-						edition, Category.values()[random.nextInt(Category.values().length)], random.nextInt(121), "v1");
+						edition, Category.values()[random.nextInt(Category.values().length)], random.nextInt(121), "v1", "Bench Applicant");
 				Instant start = Instant.now();
 				lists.place(entry, start);
 				placing[n] = Duration.between(start, Instant.now()).toNanos() / 1e6;

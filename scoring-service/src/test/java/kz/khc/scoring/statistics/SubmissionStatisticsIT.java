@@ -51,7 +51,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 		"spring.kafka.listener.auto-startup=true", "spring.kafka.admin.auto-create=true",
-		"scoring.events.retry-interval=10ms" })
+		"spring.kafka.producer.properties.max.block.ms=5000", "scoring.events.retry-interval=10ms" })
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)

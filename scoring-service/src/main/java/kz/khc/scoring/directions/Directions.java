@@ -1,0 +1,351 @@
+package kz.khc.scoring.directions;
+
+import java.security.SecureRandom;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import kz.khc.contracts.elorda.v1.ProgrammeCategory;
+import kz.khc.contracts.scoring.v1.BankOutcome;
+import kz.khc.contracts.scoring.v1.BankOutcomeRecorded;
+import kz.khc.contracts.scoring.v1.DirectionAnnulled;
+import kz.khc.contracts.scoring.v1.DirectionExpired;
+import kz.khc.contracts.scoring.v1.DirectionIssued;
+import kz.khc.scoring.audit.AuditTrail;
+import kz.khc.scoring.rules.Facts.Category;
+import kz.khc.workingdays.WorkingDayCalendar;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * DOMAIN A1–A4. Every change of a list's directions holds that list's advisory lock for its transaction, so two
+ * officers issuing at once, or an officer and the expiry job, never give the same place twice. Each change writes
+ * its event (to the notification service and the bank) and its audit entry in the same transaction.
+ */
+@Service
+public class Directions {
+
+	/** The statuses that hold a place in the quota. */
+	static final Set<Status> HOLDING = Set.of(Status.ISSUED, Status.VISITED, Status.QUALIFIED, Status.HOUSING_CHOSEN,
+			Status.LOAN_ISSUED);
+
+	public enum Status {
+		ISSUED, VISITED, QUALIFIED, HOUSING_CHOSEN, LOAN_ISSUED, FAILED, EXPIRED, ANNULLED
+	}
+
+	public record Direction(UUID id, String number, UUID applicationId, String edition, Category category,
+			Status status, int position, int points, LocalDate issuedOn, LocalDate visitDeadline,
+			@Nullable LocalDate housingDeadline, @Nullable String reason) {
+	}
+
+	/** The direction cannot take this step from where it is (e.g. a loan before the qualification). */
+	public static final class WrongStep extends RuntimeException {
+
+		WrongStep(String message) {
+			super(message, null, false, false);
+		}
+	}
+
+	public static final class NotFound extends RuntimeException {
+
+		NotFound() {
+			super(null, null, false, false);
+		}
+	}
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+	private final WorkingDayCalendar workingDays;
+	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
+	private final Settings settings;
+	private final TransactionTemplate transactions;
+	private final Clock clock;
+
+	Directions(JdbcClient jdbc, WorkingDayCalendar workingDays, AuditTrail audit, ApplicationEventPublisher events,
+			Settings settings, TransactionTemplate transactions, Clock clock) {
+		this.jdbc = jdbc;
+		this.workingDays = workingDays;
+		this.audit = audit;
+		this.events = events;
+		this.settings = settings;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param bankVisitWorkingDays DOMAIN A2
+	 * @param housingDays DOMAIN A4
+	 */
+	@ConfigurationProperties("scoring.directions")
+	record Settings(int bankVisitWorkingDays, int housingDays) {
+	}
+
+	/** The akimat sets how many directions a list may hold at once. */
+	@Transactional
+	public void setQuota(String edition, Category category, int quota, String officer) {
+		lock(edition, category);
+		jdbc.sql("""
+				insert into list_quota (edition, category, quota, set_by, set_at) values (?, ?, ?, ?, ?)
+				on conflict (edition, category) do update
+				set quota = excluded.quota, set_by = excluded.set_by, set_at = excluded.set_at""")
+			.params(edition, category.name(), quota, officer, Timestamp.from(Instant.now(clock)))
+			.update();
+		audit.record(officer, "quota.set", "list/" + edition + "/" + category, "quota " + quota);
+	}
+
+	/**
+	 * Directions to the top of the list not yet given one, up to the free places of the quota; returns those
+	 * issued now (none when the quota is full).
+	 */
+	@Transactional
+	public List<Direction> issue(String edition, Category category, String actor) {
+		lock(edition, category);
+		int quota = jdbc.sql("select quota from list_quota where edition = ? and category = ?")
+			.params(edition, category.name())
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
+		long holding = jdbc.sql("select count(*) from direction where edition = ? and category = ? and status in "
+				+ inList(HOLDING))
+			.params(edition, category.name())
+			.query(Long.class)
+			.single();
+		int free = (int) Math.max(0, quota - holding);
+		if (free == 0) {
+			return List.of();
+		}
+		LocalDate today = LocalDate.now(clock);
+		List<Direction> issued = new ArrayList<>();
+		jdbc.sql("""
+				select r.application_id, r.application_number, r.applicant_id, r.applicant_iin, r.applicant_name,
+				       r.points,
+				       row_number() over (order by -r.points, r.birth_date, r.application_number) as position
+				from ranked_application r
+				where r.edition = :edition and r.category = :category
+				  and not exists (select 1 from direction d where d.application_id = r.application_id)
+				order by -r.points, r.birth_date, r.application_number limit :free""")
+			.param("edition", edition)
+			.param("category", category.name())
+			.param("free", free)
+			.query((rs, row) -> candidate(rs))
+			.list()
+			.forEach(candidate -> issued.add(issueTo(candidate, edition, category, today, actor)));
+		return issued;
+	}
+
+	/** The position issued with is the place among those not yet served: the list's own position comes from S4. */
+	private record Candidate(UUID applicationId, String applicationNumber, @Nullable String applicantId, String iin,
+			String name, int points, int position) {
+	}
+
+	private static Candidate candidate(ResultSet rs) throws SQLException {
+		return new Candidate(rs.getObject("application_id", UUID.class), rs.getString("application_number"),
+				rs.getString("applicant_id"), rs.getString("applicant_iin"), rs.getString("applicant_name"),
+				rs.getInt("points"), rs.getInt("position"));
+	}
+
+	private Direction issueTo(Candidate candidate, String edition, Category category, LocalDate today, String actor) {
+		UUID id = UUID.randomUUID();
+		long serial = jdbc.sql("select nextval('direction_number')").query(Long.class).single();
+		String number = "НП-%d-%06d".formatted(today.getYear(), serial);
+		LocalDate deadline = workingDays.plusWorkingDays(today, settings.bankVisitWorkingDays());
+		String code = "%08d".formatted(RANDOM.nextInt(100_000_000));
+		int position = jdbc.sql("""
+				select 1 + count(*) from ranked_application r, ranked_application me
+				where me.application_id = ? and r.edition = me.edition and r.category = me.category
+				  and (-r.points, r.birth_date, r.application_number) < (-me.points, me.birth_date, me.application_number)""")
+			.param(candidate.applicationId())
+			.query(Integer.class)
+			.single();
+		jdbc.sql("""
+				insert into direction (id, number, application_id, edition, category, status, position, points,
+				                       verification_code, issued_on, visit_deadline, updated_at)
+				values (?, ?, ?, ?, ?, 'ISSUED', ?, ?, ?, ?, ?, ?)""")
+			.params(id, number, candidate.applicationId(), edition, category.name(), position, candidate.points(), code,
+					Date.valueOf(today), Date.valueOf(deadline), Timestamp.from(Instant.now(clock)))
+			.update();
+		events.publishEvent(new DirectionIssued(UUID.randomUUID(), Instant.now(clock), id, number,
+				candidate.applicationId(), candidate.applicationNumber(),
+				candidate.applicantId() == null ? "" : candidate.applicantId(), candidate.name(), candidate.iin(),
+				published(category), position, candidate.points(), today, deadline, code));
+		audit.record(actor, "direction.issued", "direction/" + id, "%s to %s, position %d, visit the bank by %s"
+			.formatted(number, candidate.applicationNumber(), position, deadline));
+		return find(id).orElseThrow();
+	}
+
+	/**
+	 * The bank's outcome (DOMAIN A2–A4). A failed qualification frees the place: the next in the list gets a
+	 * direction in the same transaction.
+	 */
+	@Transactional
+	public Direction record(UUID directionId, BankOutcome outcome, @Nullable String reason, String bankOfficer) {
+		Direction direction = find(directionId).orElseThrow(NotFound::new);
+		lock(direction.edition(), direction.category());
+		direction = find(directionId).orElseThrow(NotFound::new); // as it is under the lock
+		LocalDate today = LocalDate.now(clock);
+		Status from = direction.status();
+		Status to = switch (outcome) {
+			case VISITED -> step(from, Set.of(Status.ISSUED), Status.VISITED, outcome);
+			case QUALIFICATION_PASSED -> step(from, Set.of(Status.ISSUED, Status.VISITED), Status.QUALIFIED, outcome);
+			case QUALIFICATION_FAILED -> step(from, Set.of(Status.ISSUED, Status.VISITED), Status.FAILED, outcome);
+			case HOUSING_CHOSEN -> step(from, Set.of(Status.QUALIFIED), Status.HOUSING_CHOSEN, outcome);
+			case LOAN_ISSUED -> step(from, Set.of(Status.HOUSING_CHOSEN), Status.LOAN_ISSUED, outcome);
+		};
+		LocalDate housingDeadline = to == Status.QUALIFIED ? today.plusDays(settings.housingDays())
+				: direction.housingDeadline();
+		jdbc.sql("""
+				update direction set status = ?, housing_deadline = ?, closed_on = ?, reason = ?, updated_at = ?
+				where id = ?""")
+			.params(to.name(), housingDeadline == null ? null : Date.valueOf(housingDeadline),
+					to == Status.FAILED || to == Status.LOAN_ISSUED ? Date.valueOf(today) : null, reason,
+					Timestamp.from(Instant.now(clock)), directionId)
+			.update();
+		events.publishEvent(new BankOutcomeRecorded(UUID.randomUUID(), Instant.now(clock), directionId,
+				direction.number(), direction.applicationId(), applicantOf(direction.applicationId()), outcome,
+				housingDeadline, Instant.now(clock)));
+		audit.record(bankOfficer, "direction." + outcome.name().toLowerCase(Locale.ROOT),
+				"direction/" + directionId, reason == null ? outcome.name() : reason);
+		if (to == Status.FAILED) {
+			issue(direction.edition(), direction.category(), "system: after " + direction.number() + " failed");
+		}
+		return find(directionId).orElseThrow();
+	}
+
+	/** The akimat annuls a direction (e.g. the applicant did not come, DOMAIN A2); the next in the list gets one. */
+	@Transactional
+	public Direction annul(UUID directionId, String reason, String officer) {
+		Direction direction = find(directionId).orElseThrow(NotFound::new);
+		lock(direction.edition(), direction.category());
+		direction = find(directionId).orElseThrow(NotFound::new);
+		step(direction.status(), Set.of(Status.ISSUED, Status.VISITED, Status.QUALIFIED), Status.ANNULLED, null);
+		LocalDate today = LocalDate.now(clock);
+		close(directionId, Status.ANNULLED, today, reason);
+		events.publishEvent(new DirectionAnnulled(UUID.randomUUID(), Instant.now(clock), directionId,
+				direction.number(), direction.applicationId(), applicantOf(direction.applicationId()), reason, today));
+		audit.record(officer, "direction.annulled", "direction/" + directionId, reason);
+		issue(direction.edition(), direction.category(), "system: after " + direction.number() + " was annulled");
+		return find(directionId).orElseThrow();
+	}
+
+	/**
+	 * DOMAIN A2, A4: a direction whose bank visit (still only issued) or housing choice (qualified) is past its
+	 * deadline — the deadline day itself still counts — expires, and the next in the list gets one.
+	 */
+	@Scheduled(cron = "${scoring.directions.expire-cron}", zone = "Asia/Almaty")
+	public void expireOverdue() {
+		LocalDate today = LocalDate.now(clock);
+		List<UUID> overdue = jdbc.sql("""
+				select id from direction
+				where status = 'ISSUED' and visit_deadline < :today
+				   or status = 'QUALIFIED' and housing_deadline < :today""")
+			.param("today", Date.valueOf(today))
+			.query(UUID.class)
+			.list();
+		// each in its own transaction: one that fails leaves the others expired
+		overdue.forEach(id -> transactions.executeWithoutResult(status -> expire(id)));
+	}
+
+	private void expire(UUID directionId) {
+		Direction direction = find(directionId).orElseThrow(NotFound::new);
+		lock(direction.edition(), direction.category());
+		direction = find(directionId).orElseThrow(NotFound::new);
+		LocalDate today = LocalDate.now(clock);
+		LocalDate deadline = direction.status() == Status.QUALIFIED ? direction.housingDeadline()
+				: direction.visitDeadline();
+		if ((direction.status() != Status.ISSUED && direction.status() != Status.QUALIFIED) || deadline == null
+				|| !deadline.isBefore(today)) {
+			return; // changed since it was found overdue
+		}
+		close(directionId, Status.EXPIRED, today, "deadline " + deadline + " passed");
+		events.publishEvent(new DirectionExpired(UUID.randomUUID(), Instant.now(clock), directionId,
+				direction.number(), direction.applicationId(), applicantOf(direction.applicationId()), deadline,
+				today));
+		audit.record("system", "direction.expired", "direction/" + directionId, "deadline " + deadline + " passed");
+		issue(direction.edition(), direction.category(), "system: after " + direction.number() + " expired");
+	}
+
+	public Optional<Direction> find(UUID directionId) {
+		return jdbc.sql("select * from direction where id = ?").param(directionId).query(Directions::direction).optional();
+	}
+
+	/** The directions of a list, newest first (the bank's inbox and the akimat's view). */
+	public List<Direction> ofList(String edition, Category category) {
+		return jdbc.sql("select * from direction where edition = ? and category = ? order by issued_on desc, number desc")
+			.params(edition, category.name())
+			.query(Directions::direction)
+			.list();
+	}
+
+	private void close(UUID directionId, Status status, LocalDate today, String reason) {
+		jdbc.sql("update direction set status = ?, closed_on = ?, reason = ?, updated_at = ? where id = ?")
+			.params(status.name(), Date.valueOf(today), reason, Timestamp.from(Instant.now(clock)), directionId)
+			.update();
+	}
+
+	private String applicantOf(UUID applicationId) {
+		return jdbc.sql("select coalesce(applicant_id, '') from ranked_application where application_id = ?")
+			.param(applicationId)
+			.query(String.class)
+			.single();
+	}
+
+	/** One list's changes one after the other, until the transaction ends. */
+	private void lock(String edition, Category category) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 6))")
+			.param(edition + "/" + category.name())
+			.query((rs, row) -> 1)
+			.single();
+	}
+
+	private static Status step(Status from, Set<Status> allowed, Status to, @Nullable BankOutcome outcome) {
+		if (!allowed.contains(from)) {
+			throw new WrongStep("%s cannot follow %s".formatted(outcome == null ? to : outcome, from));
+		}
+		return to;
+	}
+
+	/** The public pre-check's category names are issue 6's contract; the events use the intake's. */
+	static ProgrammeCategory published(Category category) {
+		return switch (category) {
+			case SOCIAL -> ProgrammeCategory.SOCIAL_PROTECTION;
+			case UNIVERSITIES_RESEARCH -> ProgrammeCategory.UNIVERSITIES_AND_RESEARCH;
+			case MUNICIPAL -> ProgrammeCategory.MUNICIPAL_ENTERPRISES;
+			default -> ProgrammeCategory.valueOf(category.name());
+		};
+	}
+
+	private static String inList(Set<Status> statuses) {
+		return statuses.stream().map(status -> "'" + status.name() + "'").sorted()
+			.collect(Collectors.joining(", ", "(", ")"));
+	}
+
+	private static Direction direction(ResultSet rs, int row) throws SQLException {
+		Date housing = rs.getDate("housing_deadline");
+		return new Direction(rs.getObject("id", UUID.class), rs.getString("number"),
+				rs.getObject("application_id", UUID.class), rs.getString("edition"),
+				Category.valueOf(rs.getString("category")), Status.valueOf(rs.getString("status")),
+				rs.getInt("position"), rs.getInt("points"), rs.getDate("issued_on").toLocalDate(),
+				rs.getDate("visit_deadline").toLocalDate(), housing == null ? null : housing.toLocalDate(),
+				rs.getString("reason"));
+	}
+}
