@@ -1,0 +1,116 @@
+package kz.khc.scoring.directions;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import kz.khc.contracts.scoring.v1.BankOutcome;
+import kz.khc.scoring.ranking.RankedLists;
+import kz.khc.scoring.rules.Facts.Category;
+import kz.khc.scoring.rules.Programmes;
+import kz.khc.scoring.web.Problems;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The akimat sets a list's quota, issues directions, annuls one; the bank's back office records its outcomes. Every
+ * change is audited under the officer's name (the token subject).
+ */
+@RestController
+class DirectionController {
+
+	private static final String LIST = "/api/scoring/v1/programmes/{programme}/editions/{edition}/lists/{category}";
+
+	private final Directions directions;
+	private final Programmes programmes;
+	private final Problems problems;
+
+	DirectionController(Directions directions, Programmes programmes, Problems problems) {
+		this.directions = directions;
+		this.programmes = programmes;
+		this.problems = problems;
+	}
+
+	record Quota(@NotNull @Min(0) @Max(100_000) Integer quota) {
+	}
+
+	@PutMapping(LIST + "/quota")
+	@PreAuthorize("hasRole('akimat-officer')")
+	Quota setQuota(@PathVariable String programme, @PathVariable String edition, @PathVariable Category category,
+			@Valid @RequestBody Quota quota, Authentication officer) {
+		directions.setQuota(list(programme, edition), category, quota.quota(), officer.getName());
+		return quota;
+	}
+
+	@PostMapping(LIST + "/directions")
+	@PreAuthorize("hasRole('akimat-officer')")
+	List<Directions.Direction> issue(@PathVariable String programme, @PathVariable String edition,
+			@PathVariable Category category, Authentication officer) {
+		return directions.issue(list(programme, edition), category, officer.getName());
+	}
+
+	/** A list's directions: the akimat's view and the bank's inbox. */
+	@GetMapping(LIST + "/directions")
+	@PreAuthorize("hasAnyRole('akimat-officer', 'bank-officer')")
+	List<Directions.Direction> ofList(@PathVariable String programme, @PathVariable String edition,
+			@PathVariable Category category) {
+		return directions.ofList(list(programme, edition), category);
+	}
+
+	record Annulment(@NotBlank @Size(max = 1000) String reason) {
+	}
+
+	@PostMapping("/api/scoring/v1/directions/{id}/annulment")
+	@PreAuthorize("hasRole('akimat-officer')")
+	Directions.Direction annul(@PathVariable UUID id, @Valid @RequestBody Annulment annulment,
+			Authentication officer) {
+		return directions.annul(id, annulment.reason(), officer.getName());
+	}
+
+	/** @param reason why, for a failed qualification */
+	record Outcome(@NotNull BankOutcome outcome, @Nullable @Size(max = 1000) String reason) {
+	}
+
+	@PostMapping("/api/scoring/v1/directions/{id}/outcomes")
+	@PreAuthorize("hasRole('bank-officer')")
+	Directions.Direction record(@PathVariable UUID id, @Valid @RequestBody Outcome outcome, Authentication officer) {
+		return directions.record(id, outcome.outcome(), outcome.reason(), officer.getName());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> wrongStep(Directions.WrongStep ex, Locale locale) {
+		ProblemDetail problem = problems.of(HttpStatus.CONFLICT, "direction-wrong-step", locale, ex.getMessage());
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notFound(Directions.NotFound ex, Locale locale) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problems.of(HttpStatus.NOT_FOUND, "not-found", locale));
+	}
+
+	private String list(String programme, String edition) {
+		if (!programmes.names().contains(programme)) {
+			throw new Programmes.UnknownProgramme(programme);
+		}
+		return RankedLists.list(programme, edition);
+	}
+}
