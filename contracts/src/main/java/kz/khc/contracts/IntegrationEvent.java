@@ -1,6 +1,8 @@
 package kz.khc.contracts;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -31,5 +33,18 @@ public interface IntegrationEvent {
 	default int schemaVersion() {
 		String pkg = getClass().getPackageName();
 		return Integer.parseInt(pkg.substring(pkg.lastIndexOf(".v") + 2));
+	}
+
+	/**
+	 * The Kafka headers every producer puts on the event's record, UTF-8: {@code eventId}, {@code eventType},
+	 * {@code schemaVersion}, {@code occurredAt} ({@code traceparent} is the tracing's to add).
+	 */
+	default Map<String, byte[]> headers() {
+		return Map.of("eventId", utf8(eventId().toString()), "eventType", utf8(eventType()), "schemaVersion",
+				utf8(Integer.toString(schemaVersion())), "occurredAt", utf8(occurredAt().toString()));
+	}
+
+	private static byte[] utf8(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
 	}
 }

@@ -341,17 +341,10 @@ class SuiteEndToEndIT {
 	/** As the producing services do: the aggregate id as the key, the event's headers, the record as JSON. */
 	private static void publish(KafkaProducer<String, byte[]> producer, IntegrationEvent event) throws Exception {
 		var record = new ProducerRecord<>(event.topic(), event.aggregateId(), json.writeValueAsBytes(event));
-		header(record, "eventId", event.eventId().toString());
-		header(record, "eventType", event.eventType());
-		header(record, "schemaVersion", String.valueOf(event.schemaVersion()));
-		header(record, "occurredAt", event.occurredAt().toString());
-		header(record, "traceparent",
-				"00-" + HexFormat.of().formatHex(random(16)) + "-" + HexFormat.of().formatHex(random(8)) + "-01");
+		event.headers().forEach((name, value) -> record.headers().add(new RecordHeader(name, value)));
+		record.headers().add(new RecordHeader("traceparent", ("00-" + HexFormat.of().formatHex(random(16)) + "-"
+				+ HexFormat.of().formatHex(random(8)) + "-01").getBytes(StandardCharsets.UTF_8)));
 		producer.send(record).get(30, TimeUnit.SECONDS);
-	}
-
-	private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-		record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private static byte[] random(int bytes) {

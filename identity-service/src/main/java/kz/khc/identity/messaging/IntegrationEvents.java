@@ -1,6 +1,5 @@
 package kz.khc.identity.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -38,18 +37,8 @@ class IntegrationEvents {
 			.select(IntegrationEvent.class::isInstance)
 			.routeAll(event -> RoutingTarget.forTarget(((IntegrationEvent) event).topic())
 				.andKey(((IntegrationEvent) event).aggregateId()))
-			.headers(event -> headers((IntegrationEvent) event))
+			.headers(event -> Map.<String, Object>copyOf(((IntegrationEvent) event).headers()))
 			.build();
-	}
-
-	static Map<String, Object> headers(IntegrationEvent event) {
-		return Map.of("eventId", bytes(event.eventId().toString()), "eventType", bytes(event.eventType()),
-				"schemaVersion", bytes(Integer.toString(event.schemaVersion())), "occurredAt",
-				bytes(event.occurredAt().toString()));
-	}
-
-	private static byte[] bytes(String value) {
-		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
 	/**
