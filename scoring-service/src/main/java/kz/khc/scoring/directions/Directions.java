@@ -23,6 +23,7 @@ import kz.khc.contracts.scoring.v1.DirectionAnnulled;
 import kz.khc.contracts.scoring.v1.DirectionExpired;
 import kz.khc.contracts.scoring.v1.DirectionIssued;
 import kz.khc.scoring.audit.AuditTrail;
+import kz.khc.scoring.ranking.RankedLists;
 import kz.khc.scoring.rules.Facts.Category;
 import kz.khc.workingdays.WorkingDayCalendar;
 
@@ -74,6 +75,7 @@ public class Directions {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
+	private final RankedLists lists;
 	private final WorkingDayCalendar workingDays;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
@@ -81,9 +83,10 @@ public class Directions {
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 
-	Directions(JdbcClient jdbc, WorkingDayCalendar workingDays, AuditTrail audit, ApplicationEventPublisher events,
+	Directions(JdbcClient jdbc, RankedLists lists, WorkingDayCalendar workingDays, AuditTrail audit, ApplicationEventPublisher events,
 			Settings settings, TransactionTemplate transactions, Clock clock) {
 		this.jdbc = jdbc;
+		this.lists = lists;
 		this.workingDays = workingDays;
 		this.audit = audit;
 		this.events = events;
@@ -138,8 +141,7 @@ public class Directions {
 		List<Direction> issued = new ArrayList<>();
 		jdbc.sql("""
 				select r.application_id, r.application_number, r.applicant_id, r.applicant_iin, r.applicant_name,
-				       r.points,
-				       row_number() over (order by -r.points, r.birth_date, r.application_number) as position
+				       r.points
 				from ranked_application r
 				where r.edition = :edition and r.category = :category
 				  and not exists (select 1 from direction d where d.application_id = r.application_id)
@@ -153,15 +155,14 @@ public class Directions {
 		return issued;
 	}
 
-	/** The position issued with is the place among those not yet served: the list's own position comes from S4. */
 	private record Candidate(UUID applicationId, String applicationNumber, @Nullable String applicantId, String iin,
-			String name, int points, int position) {
+			String name, int points) {
 	}
 
 	private static Candidate candidate(ResultSet rs) throws SQLException {
 		return new Candidate(rs.getObject("application_id", UUID.class), rs.getString("application_number"),
 				rs.getString("applicant_id"), rs.getString("applicant_iin"), rs.getString("applicant_name"),
-				rs.getInt("points"), rs.getInt("position"));
+				rs.getInt("points"));
 	}
 
 	private Direction issueTo(Candidate candidate, String edition, Category category, LocalDate today, String actor) {
@@ -170,13 +171,7 @@ public class Directions {
 		String number = "НП-%d-%06d".formatted(today.getYear(), serial);
 		LocalDate deadline = workingDays.plusWorkingDays(today, settings.bankVisitWorkingDays());
 		String code = "%08d".formatted(RANDOM.nextInt(100_000_000));
-		int position = jdbc.sql("""
-				select 1 + count(*) from ranked_application r, ranked_application me
-				where me.application_id = ? and r.edition = me.edition and r.category = me.category
-				  and (-r.points, r.birth_date, r.application_number) < (-me.points, me.birth_date, me.application_number)""")
-			.param(candidate.applicationId())
-			.query(Integer.class)
-			.single();
+		int position = Math.toIntExact(lists.position(candidate.applicationId()).orElseThrow());
 		jdbc.sql("""
 				insert into direction (id, number, application_id, edition, category, status, position, points,
 				                       verification_code, issued_on, visit_deadline, updated_at)
