@@ -22,6 +22,6 @@ record Application(UUID id, String number, String applicantId, ProgrammeCategory
 
 	ApplicationSubmitted submitted(@Nullable String applicantIin, ContactDetails contact) {
 		return new ApplicationSubmitted(UUID.randomUUID(), submittedAt, id, number, category, submittedAt, applicantId,
-				applicantIin, contact);
+				applicantIin, contact, null);
 	}
 }

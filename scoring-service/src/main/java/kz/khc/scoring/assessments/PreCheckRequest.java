@@ -7,7 +7,6 @@ import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
 import com.fasterxml.jackson.annotation.JsonFormat;
@@ -107,33 +106,28 @@ record PreCheckRequest(@NotNull @Iso LocalDate submissionDate, @NotNull Category
 		Employment work = applicant.employment;
 		Education school = applicant.education;
 		return new Facts(submissionDate, category, requestedLoan,
-				new Facts.Person(applicant.iin, applicant.birthDate, upper(applicant.citizenship),
-						new Facts.Registration(upper(applicant.registration.city), applicant.registration.permanent,
+				new Facts.Person(applicant.iin, applicant.birthDate, Facts.code(applicant.citizenship),
+						new Facts.Registration(Facts.code(applicant.registration.city), applicant.registration.permanent,
 								applicant.registration.since),
 						work == null ? null
-								: new Facts.Employment(work.sphere, upper(work.city), work.stateOrganization,
+								: new Facts.Employment(work.sphere, Facts.code(work.city), work.stateOrganization,
 										work.profileStaff, work.since, work.onMaternityLeave),
 						school == null ? null : new Facts.Education(school.level, school.matchesSphere),
 						applicant.disabilityGroup,
-						applicant.orphanQueueCity == null ? null : upper(applicant.orphanQueueCity)),
+						applicant.orphanQueueCity == null ? null : Facts.code(applicant.orphanQueueCity)),
 				family == null ? List.of()
 						: family.stream()
 							.map(member -> new Facts.FamilyMember(member.relation, member.birthDate,
-									upper(member.registeredIn), member.permanentRegistration, member.disabilityGroup))
+									Facts.code(member.registeredIn), member.permanentRegistration, member.disabilityGroup))
 							.toList(),
 				List.copyOf(householdNetIncome),
 				deposits == null ? List.of()
 						: deposits.stream()
-							.map(deposit -> new Facts.Deposit(deposit.holder, upper(deposit.bank), deposit.balance))
+							.map(deposit -> new Facts.Deposit(deposit.holder, Facts.code(deposit.bank), deposit.balance))
 							.toList(),
 				new Facts.Property(property.ownedInLast5Years, property.rentToOwnInLast5Years,
 						property.onlyEmergencyAdobeOrReed),
 				savings == null ? null
 						: new Facts.Savings(savings.months, savings.sharePercent, savings.evaluationIndicator));
-	}
-
-	/** {@code " Astana "} is {@code ASTANA}, {@code "Otbasy"} {@code OTBASY}: the engine compares codes as given. */
-	private static String upper(String text) {
-		return text.strip().toUpperCase(Locale.ROOT);
 	}
 }

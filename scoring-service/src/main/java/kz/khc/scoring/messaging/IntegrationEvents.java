@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import kz.khc.contracts.IntegrationEvent;
+import kz.khc.contracts.scoring.v1.ApplicationAssessed;
 import kz.khc.contracts.scoring.v1.BankOutcomeRecorded;
 import kz.khc.contracts.scoring.v1.DirectionAnnulled;
 import kz.khc.contracts.scoring.v1.DirectionExpired;
@@ -51,7 +52,7 @@ class IntegrationEvents {
 
 	@Bean
 	KafkaAdmin.NewTopics topics(TopicProperties properties) {
-		return new KafkaAdmin.NewTopics(Stream.of(DirectionIssued.TOPIC, DirectionExpired.TOPIC, DirectionAnnulled.TOPIC,
+		return new KafkaAdmin.NewTopics(Stream.of(ApplicationAssessed.TOPIC, DirectionIssued.TOPIC, DirectionExpired.TOPIC, DirectionAnnulled.TOPIC,
 				BankOutcomeRecorded.TOPIC)
 			.map(name -> topic(name, properties))
 			.toArray(NewTopic[]::new));

@@ -1,7 +1,12 @@
 package kz.khc.scoring.messaging;
 
-import kz.khc.contracts.elorda.v1.ApplicationSubmitted;
+import java.util.stream.Stream;
 
+import kz.khc.contracts.elorda.v1.ApplicationRejected;
+import kz.khc.contracts.elorda.v1.ApplicationSubmitted;
+import kz.khc.contracts.elorda.v1.ApplicationVerified;
+
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -36,10 +41,13 @@ class KafkaConsumers {
 
 	@Bean
 	KafkaAdmin.NewTopics deadLetterTopics(ConsumerProperties properties) {
-		return new KafkaAdmin.NewTopics(TopicBuilder.name(ApplicationSubmitted.TOPIC + DEAD_LETTER_SUFFIX)
-			.partitions(properties.partitions())
-			.replicas(properties.replicas())
-			.build());
+		return new KafkaAdmin.NewTopics(Stream.of(ApplicationSubmitted.TOPIC, ApplicationVerified.TOPIC,
+				ApplicationRejected.TOPIC)
+			.map(topic -> TopicBuilder.name(topic + DEAD_LETTER_SUFFIX)
+				.partitions(properties.partitions())
+				.replicas(properties.replicas())
+				.build())
+			.toArray(NewTopic[]::new));
 	}
 
 	/**

@@ -3,6 +3,9 @@ package kz.khc.scoring.rules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+
+import kz.khc.contracts.elorda.v1.ProgrammeCategory;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,10 +23,36 @@ public record Facts(LocalDate submissionDate, Category category, BigDecimal requ
 
 	public static final String ASTANA = "ASTANA";
 
-	/** The separate ranked lists of Elorda Zhastary; the sphere of work uses the same names. */
+	/** A city or a bank as the rules compare it: {@code " Astana "} is {@code ASTANA}, {@code "Otbasy"} {@code OTBASY}. */
+	public static String code(String text) {
+		return text.strip().toUpperCase(Locale.ROOT);
+	}
+
+	/**
+	 * The separate ranked lists of Elorda Zhastary; the sphere of work uses the same names. These are the public
+	 * pre-check's names (issue 6's contract); the events use the intake's, {@link ProgrammeCategory}.
+	 */
 	public enum Category {
 		HEALTHCARE, EDUCATION, CULTURE, SPORT, SOCIAL, UNIVERSITIES_RESEARCH, MEDIA, MUNICIPAL, POLICE, EMERGENCY,
-		ORPHANS
+		ORPHANS;
+
+		public ProgrammeCategory published() {
+			return switch (this) {
+				case SOCIAL -> ProgrammeCategory.SOCIAL_PROTECTION;
+				case UNIVERSITIES_RESEARCH -> ProgrammeCategory.UNIVERSITIES_AND_RESEARCH;
+				case MUNICIPAL -> ProgrammeCategory.MUNICIPAL_ENTERPRISES;
+				default -> ProgrammeCategory.valueOf(name());
+			};
+		}
+
+		public static Category of(ProgrammeCategory category) {
+			return switch (category) {
+				case SOCIAL_PROTECTION -> SOCIAL;
+				case UNIVERSITIES_AND_RESEARCH -> UNIVERSITIES_RESEARCH;
+				case MUNICIPAL_ENTERPRISES -> MUNICIPAL;
+				default -> valueOf(category.name());
+			};
+		}
 	}
 
 	/**

@@ -16,6 +16,20 @@ public interface Programmes {
 	 */
 	Assessment assess(String programme, Facts facts, Locale language);
 
+	/** The programme's rules now in effect: the text and the version every assessment made by it carries. */
+	RulesText rules(String programme);
+
+	/**
+	 * Assesses by the given rules text, now or an earlier one kept with a decision, to reproduce that decision.
+	 *
+	 * @throws NoEdition when no edition of those rules is in effect on the submission date
+	 */
+	Assessment assess(RulesText rules, Facts facts, Locale language);
+
+	/** @param version a digest of {@code text}, as {@link Assessment#rulesVersion()} */
+	record RulesText(String programme, String version, String text) {
+	}
+
 	final class UnknownProgramme extends RuntimeException {
 
 		public UnknownProgramme(String programme) {

@@ -2,6 +2,7 @@ package kz.khc.scoring.rules;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -30,20 +32,23 @@ class RuleEngine implements Programmes {
 	static final List<String> PROGRAMMES = List.of("elorda-zhastary", "qoljetimdi-baspana-2020");
 
 	private final Map<String, Loaded> programmes = new LinkedHashMap<>();
+	/** Rules texts of earlier versions, met again when an earlier decision is reproduced. */
+	private final Map<String, Loaded> byVersion = new ConcurrentHashMap<>();
 	private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+	private final YAMLMapper yaml = YAMLMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
 
 	RuleEngine() {
 		messages.setBasename("kz/khc/scoring/rules/messages");
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
-		var yaml = YAMLMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 		for (String name : PROGRAMMES) {
 			var resource = new ClassPathResource("programmes/" + name + ".yml");
 			try (InputStream in = resource.getInputStream()) {
-				byte[] text = in.readAllBytes();
-				ProgrammeFile file = yaml.readValue(text, ProgrammeFile.class);
-				check(name, file);
-				programmes.put(name, new Loaded(file, HexFormat.of().formatHex(sha256(text)).substring(0, 12)));
+				Loaded loaded = load(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+				programmes.put(name, loaded);
+				byVersion.put(loaded.text().version(), loaded);
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("cannot read " + resource, ex);
@@ -51,7 +56,14 @@ class RuleEngine implements Programmes {
 		}
 	}
 
-	private record Loaded(ProgrammeFile file, String version) {
+	private record Loaded(ProgrammeFile file, RulesText text) {
+	}
+
+	private Loaded load(String programme, String text) {
+		ProgrammeFile file = yaml.readValue(text, ProgrammeFile.class);
+		check(programme, file);
+		String version = HexFormat.of().formatHex(sha256(text.getBytes(StandardCharsets.UTF_8))).substring(0, 12);
+		return new Loaded(file, new RulesText(programme, version, text));
 	}
 
 	@Override
@@ -60,11 +72,31 @@ class RuleEngine implements Programmes {
 	}
 
 	@Override
+	public RulesText rules(String programme) {
+		return loaded(programme).text();
+	}
+
+	@Override
 	public Assessment assess(String programme, Facts facts, Locale language) {
+		return assess(loaded(programme), facts, language);
+	}
+
+	@Override
+	public Assessment assess(RulesText rules, Facts facts, Locale language) {
+		return assess(byVersion.computeIfAbsent(rules.version(), version -> load(rules.programme(), rules.text())),
+				facts, language);
+	}
+
+	private Loaded loaded(String programme) {
 		Loaded loaded = programmes.get(programme);
 		if (loaded == null) {
 			throw new UnknownProgramme(programme);
 		}
+		return loaded;
+	}
+
+	private Assessment assess(Loaded loaded, Facts facts, Locale language) {
+		String programme = loaded.text().programme();
 		ProgrammeFile file = loaded.file();
 		ProgrammeFile.Edition edition = file.editions()
 			.stream()
@@ -94,7 +126,7 @@ class RuleEngine implements Programmes {
 						text(rule.rule() + "." + score.message(), score.args(), language), score.inputs()));
 			}
 		}
-		return new Assessment(programme, edition.name(), loaded.version(),
+		return new Assessment(programme, edition.name(), loaded.text().version(),
 				criteria.stream().allMatch(Assessment.Criterion::passed),
 				criteria, breakdown.stream().mapToInt(Assessment.Points::points).sum(), breakdown);
 	}

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** The applications the intake reported as submitted: the input of the ranked lists. */
 @Repository
-class SubmittedApplications {
+public class SubmittedApplications {
 
 	private final JdbcClient jdbc;
 
@@ -20,7 +20,7 @@ class SubmittedApplications {
 		this.jdbc = jdbc;
 	}
 
-	void add(ApplicationSubmitted event) {
+	public void add(ApplicationSubmitted event) {
 		jdbc.sql("""
 				insert into submitted_application (application_id, number, category, submitted_at)
 				values (:id, :number, :category, :submittedAt)

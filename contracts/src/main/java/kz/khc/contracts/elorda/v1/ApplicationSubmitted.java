@@ -15,10 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param applicantId the applicant's user id at the identity provider (the token subject); optional in v1
  * @param applicantIin the applicant's IIN; optional in v1
  * @param contact how the applicant asked to be reached; optional in v1
+ * @param facts what the scoring service assesses; optional in v1 (an application without them is counted, not
+ * assessed)
  */
 public record ApplicationSubmitted(UUID eventId, Instant occurredAt, UUID applicationId, String applicationNumber,
 		ProgrammeCategory category, Instant submittedAt, @Nullable String applicantId, @Nullable String applicantIin,
-		@Nullable ContactDetails contact) implements IntegrationEvent {
+		@Nullable ContactDetails contact, @Nullable ApplicationFacts facts) implements IntegrationEvent {
 
 	public static final String TOPIC = "elorda.application-submitted.v1";
 

@@ -1,4 +1,4 @@
-package kz.khc.scoring.statistics;
+package kz.khc.scoring.applications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,10 +9,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import kz.khc.contracts.elorda.v1.ApplicationSubmitted;
+import kz.khc.contracts.elorda.v1.ApplicationVerified;
+import kz.khc.contracts.scoring.v1.ApplicationAssessed;
 import kz.khc.testsupport.EmbeddedPostgresInitializer;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -45,9 +49,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The consumer side of {@code elorda.application-submitted.v1}, against a real broker and real PostgreSQL: it reads
- * the producer's JSON sample, counts each event once however often it arrives, and parks what it cannot read on
- * the dead-letter topic without stopping.
+ * The consumer side of the intake's events, against a real broker and real PostgreSQL: it reads the producer's JSON
+ * samples, counts each submission once however often it arrives, ranks a verified application whichever event comes
+ * first and publishes its assessment, and parks what it cannot read on the dead-letter topic without stopping.
  */
 @SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 		"spring.kafka.listener.auto-startup=true", "spring.kafka.admin.auto-create=true",
@@ -57,7 +61,7 @@ import tools.jackson.databind.node.ObjectNode;
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 @DirtiesContext // closes the embedded broker before JVM exit, where Kafka's own hook deletes its files under it
 @ExtendWith(OutputCaptureExtension.class)
-class SubmissionStatisticsIT {
+class IntakeEventsIT {
 
 	@Autowired
 	MockMvc mvc;
@@ -101,13 +105,45 @@ class SubmissionStatisticsIT {
 	}
 
 	@Test
+	void aVerificationBeforeItsSubmissionStillRanksTheApplicationAndTheAssessmentIsPublished() throws Exception {
+		Consumer<String, byte[]> assessments = consumer(ApplicationAssessed.TOPIC);
+		String id = UUID.randomUUID().toString();
+		ObjectNode submitted = sample();
+		submitted.put("eventId", UUID.randomUUID().toString());
+		submitted.put("applicationId", id);
+		submitted.put("applicationNumber", "EZ-K-" + id.substring(0, 8));
+		ObjectNode verified = sample(ApplicationVerified.TOPIC);
+		verified.put("eventId", UUID.randomUUID().toString());
+		verified.put("applicationId", id);
+		verified.put("applicationNumber", "EZ-K-" + id.substring(0, 8));
+
+		send(ApplicationVerified.TOPIC, verified);
+		send(ApplicationSubmitted.TOPIC, submitted);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
+			.sql("select count(*) from ranked_application where application_id = ?::uuid")
+			.param(id)
+			.query(Long.class)
+			.single() == 1);
+		List<ConsumerRecord<String, byte[]>> published = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(20)).until(() -> {
+			KafkaTestUtils.getRecords(assessments, Duration.ofMillis(500)).forEach(published::add);
+			return published.stream().anyMatch(record -> id.equals(record.key()));
+		});
+		ApplicationAssessed event = json.readValue(published.stream()
+			.filter(record -> id.equals(record.key()))
+			.findFirst()
+			.orElseThrow()
+			.value(), ApplicationAssessed.class);
+		assertThat(event.eligible()).isTrue();
+		assertThat(event.points()).isEqualTo(33); // 4 full years and a part in healthcare (S1 23), a disabled child (S2 10)
+		assertThat(event.edition()).isEqualTo("2026");
+		assessments.close();
+	}
+
+	@Test
 	void unreadableEventGoesToTheDeadLetterTopicAndTheNextOneIsStillCounted() throws Exception {
-		Consumer<String, byte[]> deadLetters = new DefaultKafkaConsumerFactory<>(
-				Map.<String, Object>of("bootstrap.servers", broker.getBrokersAsString(), "group.id",
-						"dlt-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-				new StringDeserializer(), new ByteArrayDeserializer())
-			.createConsumer();
-		deadLetters.subscribe(java.util.List.of(ApplicationSubmitted.TOPIC + ".DLT"));
+		Consumer<String, byte[]> deadLetters = consumer(ApplicationSubmitted.TOPIC + ".DLT");
 		long before = total();
 
 		kafka.send(new ProducerRecord<>(ApplicationSubmitted.TOPIC, "poison",
@@ -153,8 +189,22 @@ class SubmissionStatisticsIT {
 	}
 
 	private void send(ObjectNode event) throws Exception {
-		kafka.send(new ProducerRecord<>(ApplicationSubmitted.TOPIC, event.get("applicationId").asString(),
-				json.writeValueAsBytes(event))).get();
+		send(ApplicationSubmitted.TOPIC, event);
+	}
+
+	private void send(String topic, ObjectNode event) throws Exception {
+		kafka.send(new ProducerRecord<>(topic, event.get("applicationId").asString(), json.writeValueAsBytes(event)))
+			.get();
+	}
+
+	private Consumer<String, byte[]> consumer(String topic) {
+		Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(
+				Map.<String, Object>of("bootstrap.servers", broker.getBrokersAsString(), "group.id",
+						"test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+				new StringDeserializer(), new ByteArrayDeserializer())
+			.createConsumer();
+		consumer.subscribe(List.of(topic));
+		return consumer;
 	}
 
 	private long total() {
@@ -162,7 +212,11 @@ class SubmissionStatisticsIT {
 	}
 
 	private ObjectNode sample() throws Exception {
-		try (InputStream in = getClass().getResourceAsStream("/samples/elorda.application-submitted.v1.json")) {
+		return sample(ApplicationSubmitted.TOPIC);
+	}
+
+	private ObjectNode sample(String topic) throws Exception {
+		try (InputStream in = getClass().getResourceAsStream("/samples/" + topic + ".json")) {
 			return (ObjectNode) json.readTree(in);
 		}
 	}
