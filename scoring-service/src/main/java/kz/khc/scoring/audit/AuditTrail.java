@@ -2,6 +2,7 @@ package kz.khc.scoring.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -10,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records state changes that matter, in the transaction of the change itself: if the change rolls back, so does
- * its audit entry.
+ * its audit entry; and who took personal data out (a list's export). Akimat staff read a subject's entries back.
  */
 @Component
 public class AuditTrail {
@@ -21,6 +22,10 @@ public class AuditTrail {
 	AuditTrail(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+	}
+
+	/** An entry as {@link #record} wrote it. */
+	public record Entry(Instant occurredAt, String actor, String action, String subject, String reason) {
 	}
 
 	/**
@@ -40,5 +45,20 @@ public class AuditTrail {
 			.param("subject", subject)
 			.param("reason", reason)
 			.update();
+	}
+
+	/** A page of the subject's entries, newest first. */
+	public List<Entry> page(String subject, int page, int size) {
+		return jdbc.sql("""
+				select occurred_at, actor, action, subject, reason from audit_log where subject = ?
+				order by occurred_at desc, id desc offset ? limit ?""")
+			.params(subject, (long) page * size, size)
+			.query((rs, row) -> new Entry(rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+					rs.getString("action"), rs.getString("subject"), rs.getString("reason")))
+			.list();
+	}
+
+	public long size(String subject) {
+		return jdbc.sql("select count(*) from audit_log where subject = ?").param(subject).query(Long.class).single();
 	}
 }

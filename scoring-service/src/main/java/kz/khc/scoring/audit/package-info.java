@@ -1,5 +1,5 @@
 /**
- * The audit trail of state changes that matter.
+ * The audit trail of state changes that matter and of exports of personal data, and its reading by akimat staff.
  */
 @NullMarked
 package kz.khc.scoring.audit;

@@ -2,6 +2,7 @@ package kz.khc.scoring.directions;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -15,6 +16,7 @@ import kz.khc.contracts.scoring.v1.BankOutcome;
 import kz.khc.scoring.ranking.RankedLists;
 import kz.khc.scoring.rules.Facts.Category;
 import kz.khc.scoring.rules.Programmes;
+import kz.khc.scoring.web.Page;
 import kz.khc.scoring.web.Problems;
 
 import org.jspecify.annotations.Nullable;
@@ -29,11 +31,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The akimat sets a list's quota, issues directions, annuls one; the bank's back office records its outcomes. Every
- * change is audited under the officer's name (the token subject).
+ * The akimat sets a list's quota, issues directions, annuls one; the bank's back office works from its inbox across
+ * all lists and records its outcomes; a citizen follows their own direction. Every change is audited under the
+ * officer's name (the token subject).
  */
 @RestController
 class DirectionController {
@@ -86,7 +90,8 @@ class DirectionController {
 		return directions.annul(id, annulment.reason(), officer.getName());
 	}
 
-	/** @param reason why, for a failed qualification */
+	/** @param reason why, required for a failed qualification; a note for the others */
+	@ReasonForFailure
 	record Outcome(@NotNull BankOutcome outcome, @Nullable @Size(max = 1000) String reason) {
 	}
 
@@ -94,6 +99,37 @@ class DirectionController {
 	@PreAuthorize("hasRole('bank-officer')")
 	Directions.Direction record(@PathVariable UUID id, @Valid @RequestBody Outcome outcome, Authentication officer) {
 		return directions.record(id, outcome.outcome(), outcome.reason(), officer.getName());
+	}
+
+	/**
+	 * The bank's inbox across all lists, the nearest open deadline first.
+	 *
+	 * @param status repeated or comma-separated; none for all
+	 * @param number the direction of this number only: the letter a person brings
+	 */
+	@GetMapping("/api/scoring/v1/directions")
+	@PreAuthorize("hasAnyRole('akimat-officer', 'bank-officer')")
+	Page<Directions.Entry> inbox(@RequestParam(required = false) @Nullable Set<Directions.Status> status,
+			@RequestParam(required = false) @Nullable String number,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+		Set<Directions.Status> statuses = status == null ? Set.of() : status;
+		String exactly = number == null || number.isBlank() ? null : number.strip();
+		return new Page<>(directions.inbox(statuses, exactly, page, size), page, size,
+				directions.inboxSize(statuses, exactly));
+	}
+
+	@GetMapping("/api/scoring/v1/directions/{id}")
+	@PreAuthorize("hasAnyRole('akimat-officer', 'bank-officer')")
+	Directions.Card card(@PathVariable UUID id) {
+		return directions.card(id).orElseThrow(Directions.NotFound::new);
+	}
+
+	/** The signed-in citizen's own directions (their applications' in the lists), with the letter's code. */
+	@GetMapping("/api/scoring/v1/my/directions")
+	@PreAuthorize("hasRole('citizen')")
+	List<Directions.Own> mine(Authentication citizen) {
+		return directions.ofApplicant(citizen.getName());
 	}
 
 	@ExceptionHandler

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import kz.khc.contracts.elorda.v1.ProgrammeCategory;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import kz.khc.contracts.scoring.v1.BankOutcome;
 import kz.khc.contracts.scoring.v1.BankOutcomeRecorded;
 import kz.khc.contracts.scoring.v1.DirectionAnnulled;
@@ -39,7 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * DOMAIN A1–A4. Every change of a list's directions holds that list's advisory lock for its transaction, so two
  * officers issuing at once, or an officer and the expiry job, never give the same place twice. Each change writes
- * its event (to the notification service and the bank) and its audit entry in the same transaction.
+ * its event (to the notification service and the bank), its step of the direction's history and its audit entry in
+ * the same transaction.
  */
 @Service
 public class Directions {
@@ -55,6 +58,45 @@ public class Directions {
 	public record Direction(UUID id, String number, UUID applicationId, String edition, Category category,
 			Status status, int position, int points, LocalDate issuedOn, LocalDate visitDeadline,
 			@Nullable LocalDate housingDeadline, @Nullable String reason) {
+	}
+
+	/**
+	 * What happened to a direction and when: the citizen's timeline, the bank's card. The direction row keeps only
+	 * where it is now.
+	 *
+	 * @param onDate the day in Almaty
+	 * @param deadline the bank visit's for {@code ISSUED}, the housing's for {@code QUALIFICATION_PASSED}, the one
+	 * missed for {@code EXPIRED}
+	 * @param reason why a qualification failed or a direction was annulled, or the bank's note
+	 */
+	public record Step(Kind step, Instant occurredAt, LocalDate onDate, @Nullable LocalDate deadline,
+			@Nullable String reason) {
+
+		public enum Kind {
+			ISSUED, VISITED, QUALIFICATION_PASSED, QUALIFICATION_FAILED, HOUSING_CHOSEN, LOAN_ISSUED, EXPIRED, ANNULLED
+		}
+	}
+
+	/**
+	 * A direction as the bank receives the person who brings it: who it is for (the IIN in full, to check against the
+	 * identity document) and how long is left until its current deadline.
+	 *
+	 * @param deadline the bank visit's while issued or visited, the housing's while qualified; none once decided
+	 * @param daysLeft from today in Almaty; 0 on the deadline day itself, which still counts
+	 */
+	public record Entry(@JsonUnwrapped Direction direction, String applicantName, String iin,
+			String applicationNumber, @Nullable LocalDate deadline, @Nullable Integer daysLeft) {
+	}
+
+	/** A direction with its history, newest step first: the bank's and the akimat's card. */
+	public record Card(@JsonUnwrapped Entry entry, List<Step> steps) {
+	}
+
+	/**
+	 * The citizen's own direction with the letter's verification code, which only they and the bank know (the bank
+	 * from {@code DirectionIssued}), and its history, newest step first.
+	 */
+	public record Own(@JsonUnwrapped Entry entry, String verificationCode, List<Step> steps) {
 	}
 
 	/** The direction cannot take this step from where it is (e.g. a loan before the qualification). */
@@ -182,7 +224,8 @@ public class Directions {
 		events.publishEvent(new DirectionIssued(UUID.randomUUID(), Instant.now(clock), id, number,
 				candidate.applicationId(), candidate.applicationNumber(),
 				candidate.applicantId() == null ? "" : candidate.applicantId(), candidate.name(), candidate.iin(),
-				published(category), position, candidate.points(), today, deadline, code));
+				category.published(), position, candidate.points(), today, deadline, code));
+		addStep(id, Step.Kind.ISSUED, today, deadline, null);
 		audit.record(actor, "direction.issued", "direction/" + id, "%s to %s, position %d, visit the bank by %s"
 			.formatted(number, candidate.applicationNumber(), position, deadline));
 		return find(id).orElseThrow();
@@ -218,6 +261,8 @@ public class Directions {
 		events.publishEvent(new BankOutcomeRecorded(UUID.randomUUID(), Instant.now(clock), directionId,
 				direction.number(), direction.applicationId(), applicantOf(direction.applicationId()), outcome,
 				housingDeadline, Instant.now(clock)));
+		addStep(directionId, Step.Kind.valueOf(outcome.name()), today, to == Status.QUALIFIED ? housingDeadline : null,
+				reason);
 		audit.record(bankOfficer, "direction." + outcome.name().toLowerCase(Locale.ROOT),
 				"direction/" + directionId, reason == null ? outcome.name() : reason);
 		if (to == Status.FAILED) {
@@ -237,6 +282,7 @@ public class Directions {
 		close(directionId, Status.ANNULLED, today, reason);
 		events.publishEvent(new DirectionAnnulled(UUID.randomUUID(), Instant.now(clock), directionId,
 				direction.number(), direction.applicationId(), applicantOf(direction.applicationId()), reason, today));
+		addStep(directionId, Step.Kind.ANNULLED, today, null, reason);
 		audit.record(officer, "direction.annulled", "direction/" + directionId, reason);
 		issue(direction.edition(), direction.category(), "system: after " + direction.number() + " was annulled");
 		return find(directionId).orElseThrow();
@@ -275,6 +321,7 @@ public class Directions {
 		events.publishEvent(new DirectionExpired(UUID.randomUUID(), Instant.now(clock), directionId,
 				direction.number(), direction.applicationId(), applicantOf(direction.applicationId()), deadline,
 				today));
+		addStep(directionId, Step.Kind.EXPIRED, today, deadline, null);
 		audit.record("system", "direction.expired", "direction/" + directionId, "deadline " + deadline + " passed");
 		issue(direction.edition(), direction.category(), "system: after " + direction.number() + " expired");
 	}
@@ -289,6 +336,78 @@ public class Directions {
 			.params(edition, category.name())
 			.query(Directions::direction)
 			.list();
+	}
+
+	/** A direction with whom it is for and its history (the bank's and the akimat's card). */
+	public Optional<Card> card(UUID directionId) {
+		LocalDate today = LocalDate.now(clock);
+		return jdbc.sql(ENTRIES + " where d.id = ?")
+			.param(directionId)
+			.query((rs, row) -> entry(rs, today))
+			.optional()
+			.map(entry -> new Card(entry, steps(directionId)));
+	}
+
+	/**
+	 * The bank's inbox across all lists: the nearest open deadline first, then by number; the decided ones last.
+	 *
+	 * @param statuses none for all
+	 * @param number the one direction of this number (the letter a person brings), or any
+	 */
+	public List<Entry> inbox(Set<Status> statuses, @Nullable String number, int page, int size) {
+		LocalDate today = LocalDate.now(clock);
+		return jdbc.sql(ENTRIES + inboxFilter(statuses, number)
+				+ " order by deadline, d.number offset :offset limit :size")
+			.param("statuses", statuses.stream().map(Status::name).toList())
+			.param("number", number)
+			.param("offset", (long) page * size)
+			.param("size", size)
+			.query((rs, row) -> entry(rs, today))
+			.list();
+	}
+
+	/** How many directions the {@link #inbox} holds with the same filter. */
+	public long inboxSize(Set<Status> statuses, @Nullable String number) {
+		return jdbc.sql("select count(*) from direction d" + inboxFilter(statuses, number))
+			.param("statuses", statuses.stream().map(Status::name).toList())
+			.param("number", number)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The directions of the person's applications (the token subject's), newest first, each with its history. */
+	public List<Own> ofApplicant(String applicantId) {
+		LocalDate today = LocalDate.now(clock);
+		return jdbc.sql(ENTRIES + " where r.applicant_id = ? order by d.issued_on desc, d.number desc")
+			.param(applicantId)
+			.query((rs, row) -> new Own(entry(rs, today), rs.getString("verification_code"), List.of()))
+			.list()
+			.stream()
+			.map(own -> new Own(own.entry(), own.verificationCode(), steps(own.entry().direction().id())))
+			.toList();
+	}
+
+	/** A direction's history, newest first. */
+	public List<Step> steps(UUID directionId) {
+		return jdbc.sql("select * from direction_step where direction_id = ? order by occurred_at desc, id desc")
+			.param(directionId)
+			.query((rs, row) -> {
+				Date deadline = rs.getDate("deadline");
+				return new Step(Step.Kind.valueOf(rs.getString("step")), rs.getTimestamp("occurred_at").toInstant(),
+						rs.getDate("on_date").toLocalDate(), deadline == null ? null : deadline.toLocalDate(),
+						rs.getString("reason"));
+			})
+			.list();
+	}
+
+	private void addStep(UUID directionId, Step.Kind step, LocalDate today, @Nullable LocalDate deadline,
+			@Nullable String reason) {
+		jdbc.sql("""
+				insert into direction_step (direction_id, step, occurred_at, on_date, deadline, reason)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(directionId, step.name(), Timestamp.from(Instant.now(clock)), Date.valueOf(today),
+					deadline == null ? null : Date.valueOf(deadline), reason)
+			.update();
 	}
 
 	private void close(UUID directionId, Status status, LocalDate today, String reason) {
@@ -319,19 +438,30 @@ public class Directions {
 		return to;
 	}
 
-	/** The public pre-check's category names are issue 6's contract; the events use the intake's. */
-	static ProgrammeCategory published(Category category) {
-		return switch (category) {
-			case SOCIAL -> ProgrammeCategory.SOCIAL_PROTECTION;
-			case UNIVERSITIES_RESEARCH -> ProgrammeCategory.UNIVERSITIES_AND_RESEARCH;
-			case MUNICIPAL -> ProgrammeCategory.MUNICIPAL_ENTERPRISES;
-			default -> ProgrammeCategory.valueOf(category.name());
-		};
-	}
-
 	private static String inList(Set<Status> statuses) {
 		return statuses.stream().map(status -> "'" + status.name() + "'").sorted()
 			.collect(Collectors.joining(", ", "(", ")"));
+	}
+
+	/** The deadline a direction is working towards now; V5's index {@code direction_inbox} is on this expression. */
+	private static final String DEADLINE = """
+			case when d.status in ('ISSUED', 'VISITED') then d.visit_deadline
+			     when d.status = 'QUALIFIED' then d.housing_deadline end""";
+
+	private static final String ENTRIES = """
+			select d.*, r.applicant_name, r.applicant_iin, r.application_number, %s as deadline
+			from direction d join ranked_application r on r.application_id = d.application_id""".formatted(DEADLINE);
+
+	private static String inboxFilter(Set<Status> statuses, @Nullable String number) {
+		return " where true" + (statuses.isEmpty() ? "" : " and d.status in (:statuses)")
+				+ (number == null ? "" : " and d.number = :number");
+	}
+
+	private static Entry entry(ResultSet rs, LocalDate today) throws SQLException {
+		Date deadline = rs.getDate("deadline");
+		return new Entry(direction(rs, 0), rs.getString("applicant_name"), rs.getString("applicant_iin"),
+				rs.getString("application_number"), deadline == null ? null : deadline.toLocalDate(),
+				deadline == null ? null : (int) ChronoUnit.DAYS.between(today, deadline.toLocalDate()));
 	}
 
 	private static Direction direction(ResultSet rs, int row) throws SQLException {

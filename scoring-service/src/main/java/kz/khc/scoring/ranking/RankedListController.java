@@ -14,15 +14,19 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import kz.khc.contracts.Iin;
+import kz.khc.scoring.audit.AuditTrail;
 import kz.khc.scoring.rules.Facts.Category;
 import kz.khc.scoring.rules.Programmes;
+import kz.khc.scoring.web.Page;
 
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The ranked lists (DOMAIN S4): the public sees positions, points and masked IINs; akimat staff see whole entries
- * with still-tied pairs flagged and export a list as CSV or XLSX; a citizen finds their own position.
+ * with still-tied pairs flagged and export a list as CSV or XLSX (each export audited); a citizen finds their own
+ * position.
  */
 @RestController
 class RankedListController {
@@ -39,17 +44,19 @@ class RankedListController {
 
 	private final RankedLists lists;
 	private final Programmes programmes;
+	private final AuditTrail audit;
+	private final TransactionTemplate transactions;
 
-	RankedListController(RankedLists lists, Programmes programmes) {
+	RankedListController(RankedLists lists, Programmes programmes, AuditTrail audit,
+			TransactionTemplate transactions) {
 		this.lists = lists;
 		this.programmes = programmes;
+		this.audit = audit;
+		this.transactions = transactions;
 	}
 
 	/** What anyone may see of a place in the list. */
 	record PublicRow(long position, int points, String iin) {
-	}
-
-	record Page<T>(List<T> items, int page, int size, long total) {
 	}
 
 	@GetMapping(LIST)
@@ -78,8 +85,9 @@ class RankedListController {
 	@GetMapping(LIST + "/export.csv")
 	@PreAuthorize("hasRole('akimat-officer')")
 	void csv(@PathVariable String programme, @PathVariable String edition, @PathVariable Category category,
-			HttpServletResponse response) throws IOException {
+			Authentication officer, HttpServletResponse response) throws IOException {
 		String list = list(programme, edition);
+		audit(list, category, "csv", officer);
 		attachment(response, "text/csv;charset=UTF-8", file(programme, edition, category, "csv"));
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		out.write('\uFEFF'); // so that Excel reads the file as UTF-8
@@ -99,8 +107,9 @@ class RankedListController {
 	@GetMapping(LIST + "/export.xlsx")
 	@PreAuthorize("hasRole('akimat-officer')")
 	void xlsx(@PathVariable String programme, @PathVariable String edition, @PathVariable Category category,
-			HttpServletResponse response) throws IOException {
+			Authentication officer, HttpServletResponse response) throws IOException {
 		String list = list(programme, edition);
+		audit(list, category, "xlsx", officer);
 		attachment(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 				file(programme, edition, category, "xlsx"));
 		try (var workbook = new SXSSFWorkbook(200)) {
@@ -132,6 +141,15 @@ class RankedListController {
 		return lists.standingsOf(citizen.getSubject());
 	}
 
+	/**
+	 * An export carries every applicant's IIN and birth date, so who took which list is recorded — committed on its
+	 * own before the first row leaves: an export cut off halfway has still been taken. The rows are the list's size
+	 * as the export starts.
+	 */
+	private void audit(String list, Category category, String format, Authentication officer) {
+		transactions.executeWithoutResult(status -> audit.record(officer.getName(), "list.exported",
+				"list/" + list + "/" + category, "%s, %d rows".formatted(format, lists.size(list, category))));
+	}
 
 	private String list(String programme, String edition) {
 		if (!programmes.names().contains(programme)) {

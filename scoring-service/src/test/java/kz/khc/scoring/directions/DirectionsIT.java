@@ -27,11 +27,13 @@ import org.springframework.test.context.ContextConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * DOMAIN A1–A4 against real PostgreSQL: quota 3 with five applicants; the first fails at the bank and the fourth
  * gets a direction at once; the second misses the 10-working-day visit deadline across the Nauryz holidays and the
- * fifth gets one; two officers issuing at once never give a place twice.
+ * fifth gets one; two officers issuing at once never give a place twice; every change is a step of the direction's
+ * history, on its Almaty day, with the deadline it set or missed.
  */
 @SpringBootTest
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
@@ -120,6 +122,74 @@ class DirectionsIT {
 			.isEqualTo(Directions.Status.LOAN_ISSUED);
 		assertThatThrownBy(() -> directions.annul(issued.id(), "too late", "akimat.officer"))
 			.isInstanceOf(Directions.WrongStep.class);
+	}
+
+	@Test
+	void aFullLifecycleIsInTheHistoryStepByStepNewestFirst() {
+		CLOCK.set(LocalDate.of(2026, 6, 1));
+		String list = newList();
+		place(list, 10);
+		directions.setQuota(list, Category.HEALTHCARE, 1, "akimat.officer");
+		Directions.Direction issued = directions.issue(list, Category.HEALTHCARE, "akimat.officer").getFirst();
+		CLOCK.set(LocalDate.of(2026, 6, 3));
+		directions.record(issued.id(), BankOutcome.VISITED, "came with the spouse", "bank.officer");
+		CLOCK.set(LocalDate.of(2026, 6, 5));
+		directions.record(issued.id(), BankOutcome.QUALIFICATION_PASSED, null, "bank.officer");
+		CLOCK.set(LocalDate.of(2026, 6, 20));
+		directions.record(issued.id(), BankOutcome.HOUSING_CHOSEN, null, "bank.officer");
+		CLOCK.set(LocalDate.of(2026, 7, 1));
+		directions.record(issued.id(), BankOutcome.LOAN_ISSUED, null, "bank.officer");
+		assertThatThrownBy(() -> directions.record(issued.id(), BankOutcome.VISITED, null, "bank.officer"))
+			.isInstanceOf(Directions.WrongStep.class);
+
+		assertThat(directions.steps(issued.id())).as("a refused step leaves no trace")
+			.extracting(Directions.Step::step, Directions.Step::onDate, Directions.Step::deadline,
+					Directions.Step::reason)
+			.containsExactly(tuple(Directions.Step.Kind.LOAN_ISSUED, LocalDate.of(2026, 7, 1), null, null),
+					tuple(Directions.Step.Kind.HOUSING_CHOSEN, LocalDate.of(2026, 6, 20), null, null),
+					tuple(Directions.Step.Kind.QUALIFICATION_PASSED, LocalDate.of(2026, 6, 5),
+							LocalDate.of(2026, 8, 4), null),
+					tuple(Directions.Step.Kind.VISITED, LocalDate.of(2026, 6, 3), null, "came with the spouse"),
+					tuple(Directions.Step.Kind.ISSUED, LocalDate.of(2026, 6, 1), issued.visitDeadline(), null));
+		assertThat(directions.steps(issued.id()).getLast().occurredAt())
+			.isEqualTo(ZonedDateTime.of(2026, 6, 1, 10, 0, 0, 0, CLOCK.getZone()).toInstant());
+	}
+
+	@Test
+	void aFailureAnAnnulmentAndAnExpiryAreStepsWithTheirReasonOrTheMissedDeadline() {
+		CLOCK.set(LocalDate.of(2026, 6, 1));
+		String list = newList();
+		List<UUID> applicants = List.of(place(list, 40), place(list, 30), place(list, 20), place(list, 10));
+		directions.setQuota(list, Category.HEALTHCARE, 3, "akimat.officer");
+		directions.issue(list, Category.HEALTHCARE, "akimat.officer");
+		Directions.Direction failed = direction(list, applicants.get(0));
+		Directions.Direction annulled = direction(list, applicants.get(1));
+		Directions.Direction expired = direction(list, applicants.get(2));
+
+		CLOCK.set(LocalDate.of(2026, 6, 2));
+		directions.record(failed.id(), BankOutcome.QUALIFICATION_FAILED, "unpaid loans", "bank.officer");
+		directions.annul(annulled.id(), "did not come", "akimat.officer");
+		Directions.Direction next = direction(list, applicants.get(3));
+		directions.record(next.id(), BankOutcome.VISITED, null, "bank.officer");
+		LocalDate missed = expired.visitDeadline();
+		CLOCK.set(missed.plusDays(1));
+		directions.expireOverdue();
+
+		assertThat(directions.steps(failed.id())).extracting(Directions.Step::step, Directions.Step::onDate,
+				Directions.Step::reason)
+			.containsExactly(tuple(Directions.Step.Kind.QUALIFICATION_FAILED, LocalDate.of(2026, 6, 2), "unpaid loans"),
+					tuple(Directions.Step.Kind.ISSUED, LocalDate.of(2026, 6, 1), null));
+		assertThat(directions.steps(annulled.id())).extracting(Directions.Step::step, Directions.Step::reason)
+			.containsExactly(tuple(Directions.Step.Kind.ANNULLED, "did not come"),
+					tuple(Directions.Step.Kind.ISSUED, null));
+		assertThat(directions.steps(expired.id()))
+			.extracting(Directions.Step::step, Directions.Step::onDate, Directions.Step::deadline)
+			.containsExactly(tuple(Directions.Step.Kind.EXPIRED, missed.plusDays(1), missed),
+					tuple(Directions.Step.Kind.ISSUED, LocalDate.of(2026, 6, 1), missed));
+		assertThat(directions.steps(next.id())).as("the next in the list, given the failed one's place")
+			.extracting(Directions.Step::step, Directions.Step::onDate)
+			.containsExactly(tuple(Directions.Step.Kind.VISITED, LocalDate.of(2026, 6, 2)),
+					tuple(Directions.Step.Kind.ISSUED, LocalDate.of(2026, 6, 2)));
 	}
 
 	@Test

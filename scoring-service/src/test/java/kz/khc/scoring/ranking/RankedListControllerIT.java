@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
@@ -31,7 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * DOMAIN S4 through HTTP: the public list shows positions, points and masked IINs only; staff see whole entries
- * with ties and export them; a citizen finds their own position; nobody else gets the staff's view.
+ * with ties and export them, each export audited; a citizen finds their own position; nobody else gets the staff's
+ * view.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -43,6 +45,9 @@ class RankedListControllerIT {
 
 	@Autowired
 	RankedLists lists;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	/** An edition of its own: the test database is shared. */
 	final String edition = "t" + UUID.randomUUID().toString().substring(0, 8);
@@ -103,6 +108,21 @@ class RankedListControllerIT {
 			assertThat(sheet.getRow(3).getCell(2).getStringCellValue()).isEqualTo("651106450323");
 			assertThat(sheet.getRow(1).getCell(5).getStringCellValue()).isEqualTo("yes");
 		}
+	}
+
+	@Test
+	void whoTookAnExportIsAudited() throws Exception {
+		var officer = jwt().jwt(token -> token.subject("akimat.officer.7"))
+			.authorities(new SimpleGrantedAuthority("ROLE_akimat-officer"));
+		mvc.perform(get(path + "/export.csv").with(citizen("dana"))).andExpect(status().isForbidden());
+		mvc.perform(get(path + "/export.csv").with(officer)).andExpect(status().isOk());
+		mvc.perform(get(path + "/export.xlsx").with(officer)).andExpect(status().isOk());
+
+		assertThat(jdbc.sql("select actor, action, reason from audit_log where subject = ? order by id")
+			.param("list/elorda-zhastary/" + edition + "/HEALTHCARE")
+			.query((rs, row) -> rs.getString("actor") + " " + rs.getString("action") + " " + rs.getString("reason"))
+			.list()).containsExactly("akimat.officer.7 list.exported csv, 3 rows",
+					"akimat.officer.7 list.exported xlsx, 3 rows");
 	}
 
 	@Test
