@@ -97,6 +97,9 @@ public final class LocalSuite implements AutoCloseable {
 			awaitAll(services.stream().map(running -> CompletableFuture.runAsync(() -> Probes.awaitHealthy(
 					running.service().name(), timeout, running.process(),
 					() -> Probes.httpUp(running.service().healthUrl(config))), executor)).toList());
+			if (config.withServices()) {
+				DemoApplications.publish(kafka.bootstrapServers());
+			}
 			startupTime = Duration.between(begin, Instant.now());
 		} catch (RuntimeException | IOException e) {
 			if (e instanceof Probes.ComponentFailedException failed && failed.log() != null) {

@@ -82,6 +82,11 @@ public final class RunLocal {
 		for (Keycloak.DemoUser user : Keycloak.DemoUser.values()) {
 			out.append("  %s%n".formatted(user));
 		}
+		if (config.withServices()) {
+			out.append(("Demo applications  Elorda Zhastary 2026: %d per category, verified and ranked (%s/api/scoring/v1/"
+					+ "programmes/elorda-zhastary/editions/2026/lists/HEALTHCARE); %s heads the healthcare list%n")
+				.formatted(DemoApplications.PER_CATEGORY, suite.gatewayUrl(), DemoApplications.DEMO_CITIZEN_IIN));
+		}
 		out.append("Data dir           %s%n".formatted(config.dataDir()));
 		out.append("Logs               %s%n".formatted(config.logDir()));
 		appendMemory(out, "RSS", suite.rssKb());

@@ -84,6 +84,7 @@ class SuiteEndToEndIT {
 	private static final Pattern HEALTHCARE = Pattern.compile("\"HEALTHCARE\"\\s*:\\s*(\\d+)");
 	/** The notification service's consumer group (notification-service's application.yml). */
 	private static final String NOTIFICATION_GROUP = "notification-service";
+	private static final long DEMO_APPLICATIONS = DemoApplications.events().size() / 2;
 
 	@TempDir
 	static Path dataDir;
@@ -99,6 +100,8 @@ class SuiteEndToEndIT {
 		RunLocal.quietClientLogging();
 		suite = LocalSuite.start(SuiteConfig.freePorts(dataDir));
 		staffLogin = new OidcLogin(suite.keycloakUrl(), Keycloak.REALM, "elorda-web", suite.gatewayUrl() + "/");
+		// the launcher's demo applications, sent at start: counted before the tests compare counts
+		await().atMost(EVENTUALLY).until(() -> statistics().total() == DEMO_APPLICATIONS);
 		System.out.printf("Suite started in %d s; RSS kB %s; PSS kB %s%n", suite.startupTime().toSeconds(), suite.rssKb(), suite.pssKb());
 	}
 
@@ -305,6 +308,68 @@ class SuiteEndToEndIT {
 			assertThat(sms(to, number)).hasSize(1);
 			assertThat(letters(email, number)).hasSize(1);
 		}
+	}
+
+	/**
+	 * DOMAIN S4 and A1–A3 through the gateway. The launcher's demo applications (as the intake sends them) are
+	 * assessed and ranked, every list publicly with masked IINs; the demo citizen, top of the healthcare list, sees
+	 * the assessment and the position; the akimat sets the list's quota to 1 and issues the direction to the top;
+	 * the bank finds it in its inbox and records a failed qualification; the next in the list has the direction at
+	 * once, and the citizen's timeline shows both steps. Nobody acts outside their role.
+	 */
+	@Test
+	@Order(12)
+	void theBanksFailedQualificationGivesTheDirectionToTheNextInTheList() throws Exception {
+		String lists = "/api/scoring/v1/programmes/elorda-zhastary/editions/2026/lists/";
+		for (String category : List.of("HEALTHCARE", "EDUCATION", "CULTURE", "SPORT", "SOCIAL", "UNIVERSITIES_RESEARCH",
+				"MEDIA", "MUNICIPAL", "POLICE", "EMERGENCY", "ORPHANS")) {
+			await().atMost(EVENTUALLY).untilAsserted(() -> {
+				HttpResponse<String> list = get(lists + category, null);
+				assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+				assertThat(items(list.body())).as(category).hasSize(DemoApplications.PER_CATEGORY);
+			});
+		}
+		String healthcare = lists + "HEALTHCARE";
+		assertThat(items(get(healthcare, null).body()).getFirst().path("iin").asString())
+			.startsWith(DemoApplications.DEMO_CITIZEN_IIN.substring(0, 2)).contains("*");
+
+		String citizen = token(Keycloak.DemoUser.CITIZEN2);
+		assertThat(subject(citizen)).isEqualTo(DemoApplications.DEMO_CITIZEN_ID);
+		JsonNode application = json.readTree(get("/api/scoring/v1/my/applications", citizen).body()).get(0);
+		assertThat(application.path("assessment").path("eligible").asBoolean()).isTrue();
+		assertThat(application.path("reproduced").asBoolean()).isTrue();
+		assertThat(json.readTree(get("/api/scoring/v1/my/positions", citizen).body()).get(0).path("position").asLong())
+			.isEqualTo(1);
+
+		String akimat = token(Keycloak.DemoUser.AKIMAT_OFFICER);
+		String bank = token(Keycloak.DemoUser.BANK_OFFICER);
+		assertThat(put(healthcare + "/quota", citizen, "{\"quota\":1}").statusCode()).isEqualTo(403);
+		assertThat(put(healthcare + "/quota", akimat, "{\"quota\":1}").statusCode()).isEqualTo(200);
+		HttpResponse<String> issued = post(suite.gatewayUrl() + healthcare + "/directions", akimat, "");
+		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+		String first = json.readTree(issued.body()).get(0).path("id").asString();
+
+		HttpResponse<String> inbox = get("/api/scoring/v1/directions?status=ISSUED&size=200", bank);
+		assertThat(inbox.statusCode()).as(inbox.body()).isEqualTo(200);
+		assertThat(items(inbox.body())).anySatisfy(direction -> {
+			assertThat(direction.path("id").asString()).isEqualTo(first);
+			assertThat(direction.path("iin").asString()).isEqualTo(DemoApplications.DEMO_CITIZEN_IIN);
+		});
+		assertThat(get("/api/scoring/v1/directions?status=ISSUED", citizen).statusCode()).isEqualTo(403);
+
+		String outcomes = suite.gatewayUrl() + "/api/scoring/v1/directions/" + first + "/outcomes";
+		assertThat(post(outcomes, akimat, "{\"outcome\":\"QUALIFICATION_FAILED\",\"reason\":\"x\"}").statusCode())
+			.isEqualTo(403);
+		HttpResponse<String> failed = post(outcomes, bank,
+				"{\"outcome\":\"QUALIFICATION_FAILED\",\"reason\":\"Платёжеспособность не подтверждена\"}");
+		assertThat(failed.statusCode()).as(failed.body()).isEqualTo(200);
+
+		HttpResponse<String> directions = get(healthcare + "/directions", akimat);
+		assertThat(json.readTree(directions.body()).values()).extracting(direction -> direction.path("status").asString())
+			.containsExactlyInAnyOrder("FAILED", "ISSUED");
+		JsonNode mine = json.readTree(get("/api/scoring/v1/my/directions", citizen).body()).get(0);
+		assertThat(mine.path("steps").values()).extracting(step -> step.path("step").asString())
+			.containsExactly("QUALIFICATION_FAILED", "ISSUED"); // newest first
 	}
 
 	/**
@@ -665,7 +730,7 @@ class SuiteEndToEndIT {
 		}
 	}
 
-	private Counts statistics() throws IOException, InterruptedException {
+	private static Counts statistics() throws IOException, InterruptedException {
 		HttpResponse<String> response = get(STATISTICS, null);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return new Counts(number(TOTAL, response.body()), number(HEALTHCARE, response.body()));
@@ -681,7 +746,16 @@ class SuiteEndToEndIT {
 				HttpResponse.BodyHandlers.ofString());
 	}
 
-	private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+	private HttpResponse<String> put(String path, String token, String body) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
 		var request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path)).timeout(Duration.ofSeconds(30)).GET();
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
