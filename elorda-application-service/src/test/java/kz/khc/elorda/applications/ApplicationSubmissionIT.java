@@ -44,6 +44,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Submission through the real HTTP stack into real PostgreSQL, and the event out to a real Kafka broker with the
@@ -127,7 +128,12 @@ class ApplicationSubmissionIT {
 		assertThat(payload.get("applicantIin").asString()).isEqualTo("950312400238");
 		assertThat(payload.at("/contact/email").asString()).isEqualTo("aigerim.seitkali@example.kz");
 		assertThat(payload.at("/contact/language").asString()).isEqualTo("kk");
-		assertSameShape(payload, sample());
+		// the intake does not take the application's facts yet (issue 7): optional in v1, and scoring then only counts it
+		assertThat(payload.get("facts").isNull()).isTrue();
+		ObjectNode sample = (ObjectNode) sample();
+		sample.remove("facts");
+		((ObjectNode) payload).remove("facts");
+		assertSameShape(payload, sample);
 		json.treeToValue(sample(), ApplicationSubmitted.class);
 	}
 
