@@ -2,23 +2,48 @@ package kz.khc.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * Points a test's application context at a real PostgreSQL 17 started from embedded binaries, one server per
  * test JVM. Use with {@code @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)}.
+ * <p>
+ * At the JVM's exit the server stops only after the contexts using it have closed (at most {@link #CLOSING}): a
+ * context still closing would otherwise wait its pool's connection timeout for a server already gone (Spring
+ * Modulith's registry reads the database as it closes).
  */
 public final class EmbeddedPostgresInitializer
 		implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+	static final Duration CLOSING = Duration.ofSeconds(20);
+
+	/** The contexts using the server and not closed yet; guarded by itself. */
+	private static final Set<ApplicationContext> OPEN = new HashSet<>();
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		EmbeddedPostgres postgres = Server.INSTANCE;
+		synchronized (OPEN) {
+			OPEN.add(context);
+		}
+		context.addApplicationListener(event -> {
+			if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+				synchronized (OPEN) {
+					OPEN.remove(context);
+					OPEN.notifyAll();
+				}
+			}
+		});
 		TestPropertyValues
 			.of("spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 					"spring.datasource.username=postgres", "spring.datasource.password=")
@@ -31,12 +56,14 @@ public final class EmbeddedPostgresInitializer
 
 		private static EmbeddedPostgres start() {
 			try {
-				EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+				// our hook, not zonky's own, stops it: after the contexts have closed
+				EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
 				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 					try {
+						awaitContextsClosed();
 						postgres.close();
 					}
-					catch (IOException ignored) {
+					catch (IOException | InterruptedException ignored) {
 						// the JVM is going away
 					}
 				}));
@@ -44,6 +71,16 @@ public final class EmbeddedPostgresInitializer
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("embedded PostgreSQL did not start", ex);
+			}
+		}
+
+		private static void awaitContextsClosed() throws InterruptedException {
+			long deadline = System.nanoTime() + CLOSING.toNanos();
+			synchronized (OPEN) {
+				for (long left = CLOSING.toMillis(); !OPEN.isEmpty() && left > 0;
+						left = (deadline - System.nanoTime()) / 1_000_000) {
+					OPEN.wait(left);
+				}
 			}
 		}
 	}
