@@ -50,7 +50,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Submission through the real HTTP stack into real PostgreSQL, and the event out to a real Kafka broker with the
  * conventions of the published language: topic, key, headers, and the shape of the JSON sample.
  */
-@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+		"spring.kafka.admin.auto-create=true", "spring.kafka.producer.properties.max.block.ms=5000" })
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1)
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)

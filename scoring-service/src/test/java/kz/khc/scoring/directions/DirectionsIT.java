@@ -3,7 +3,6 @@ package kz.khc.scoring.directions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import kz.khc.contracts.scoring.v1.BankOutcome;
 import kz.khc.scoring.ranking.RankedLists;
 import kz.khc.scoring.rules.Facts.Category;
 import kz.khc.testsupport.EmbeddedPostgresInitializer;
+import kz.khc.testsupport.MovableClock;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -245,30 +245,5 @@ class DirectionsIT {
 			.params("%." + type, list)
 			.query(Long.class)
 			.single();
-	}
-
-	/** Almaty's clock at 10:00 of the day the test sets. */
-	static final class MovableClock extends Clock {
-
-		private volatile Instant now = Instant.now();
-
-		void set(LocalDate day) {
-			now = ZonedDateTime.of(day.atTime(10, 0), getZone()).toInstant();
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneId.of("Asia/Almaty");
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
 	}
 }
