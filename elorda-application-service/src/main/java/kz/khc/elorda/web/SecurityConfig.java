@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,8 +25,9 @@ import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every endpoint needs a valid Keycloak token except health, metrics and the API description; roles come from the
- * token's {@code roles} claim and are checked per endpoint with {@code @PreAuthorize}.
+ * Every endpoint needs a valid Keycloak token except health, metrics, the API description and the public loan
+ * calculator (DOMAIN L1, for people deciding whether to apply); roles come from the token's {@code roles} claim and
+ * are checked per endpoint with {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -35,6 +37,8 @@ class SecurityConfig {
 	SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**", "/v3/api-docs/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/elorda/v1/loan-calculator")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
