@@ -13,8 +13,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 /**
  * The first line: a request to the API needs a valid token (signature, issuer, expiry checked against Keycloak's
  * keys) unless its path is public. The token is relayed to the service unchanged; roles are checked there. Public:
- * health, the API docs, the statistics and FAQ reads, the eligibility pre-check, and the SMS provider's receipts
- * (which carry a secret of their own that the notification service checks).
+ * health, the API docs, the statistics and FAQ reads, the loan calculator, the eligibility pre-check, and the SMS
+ * provider's receipts (which carry a secret of their own that the notification service checks).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -28,6 +28,9 @@ class SecurityConfig {
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/scoring/v1/statistics/**", "/api/cabinet/v1/faq", "/api/cabinet/v1/faq/**",
 						"/api/scoring/v1/programmes/*/editions/*/lists/*")
+				.permitAll()
+				// the Elorda Zhastary loan calculator (DOMAIN L1), for people deciding whether to apply
+				.pathMatchers(HttpMethod.GET, "/api/elorda/v1/loan-calculator")
 				.permitAll()
 				// the page the email confirmation link opens (DOMAIN I4)
 				.pathMatchers(HttpMethod.GET, "/cabinet/email-confirmation")
