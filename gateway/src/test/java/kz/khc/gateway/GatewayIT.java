@@ -146,6 +146,22 @@ class GatewayIT {
 	}
 
 	@Test
+	void theLoanCalculatorNeedsNoTokenAndStaysCacheableButTheRestOfElordaDoes() {
+		services.stubFor(get(urlPathEqualTo("/api/elorda/v1/loan-calculator")).willReturn(okJson("{\"amount\":18000000}")
+			.withHeader("Cache-Control", "max-age=300, public")));
+
+		http.get().uri("/api/elorda/v1/loan-calculator?amount=18000000").exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueEquals("Cache-Control", "max-age=300, public")
+			.expectBody().jsonPath("$.amount").isEqualTo(18000000);
+		services.verify(getRequestedFor(urlEqualTo("/api/elorda/v1/loan-calculator?amount=18000000"))
+			.withHeader("Authorization", absent()));
+		unauthorized(http.post().uri("/api/elorda/v1/loan-calculator?amount=18000000").exchange());
+		unauthorized(http.get().uri("/api/elorda/v1/loan-calculator/18000000").exchange());
+		unauthorized(http.get().uri("/api/elorda/v1/applications").exchange());
+	}
+
+	@Test
 	void theEligibilityPreCheckNeedsNoTokenButTheRestOfScoringDoes() {
 		services.stubFor(post("/api/scoring/v1/programmes/elorda-zhastary/assessments")
 			.willReturn(okJson("{\"eligible\":true}")));

@@ -8,19 +8,19 @@ import java.util.Set;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * Points a test's application context at a real PostgreSQL 17 started from embedded binaries, one server per
  * test JVM. Use with {@code @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)}.
  * <p>
- * At the JVM's exit the server stops only after the contexts using it have closed (at most {@link #CLOSING}): a
- * context still closing would otherwise wait its pool's connection timeout for a server already gone (Spring
- * Modulith's registry reads the database as it closes).
+ * At the JVM's exit the server stops only after the contexts using it have closed, their pools too (at most
+ * {@link #CLOSING}): a context still closing would otherwise wait its pool's connection timeout for a server already
+ * gone (Spring Modulith's registry reads the database as it closes).
  */
 public final class EmbeddedPostgresInitializer
 		implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -36,14 +36,14 @@ public final class EmbeddedPostgresInitializer
 		synchronized (OPEN) {
 			OPEN.add(context);
 		}
-		context.addApplicationListener(event -> {
-			if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-				synchronized (OPEN) {
-					OPEN.remove(context);
-					OPEN.notifyAll();
-				}
-			}
-		});
+		// the first one registered is destroyed last: the context has closed its pool by then
+		((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean(
+				Server.class.getName() + "@" + System.identityHashCode(context), () -> {
+					synchronized (OPEN) {
+						OPEN.remove(context);
+						OPEN.notifyAll();
+					}
+				});
 		TestPropertyValues
 			.of("spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 					"spring.datasource.username=postgres", "spring.datasource.password=")

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -17,10 +18,12 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.databind.DatabindException;
@@ -74,6 +77,31 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.toList();
 		return respond(problems.withFieldErrors(problems.of(HttpStatus.BAD_REQUEST, "validation-failed", locale),
 				errors));
+	}
+
+	/** A required query parameter is missing: the same answer as a missing body field, naming it. */
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Locale locale = locale();
+		return respond(problems.withFieldErrors(problems.of(HttpStatus.BAD_REQUEST, "validation-failed", locale),
+				List.of(new Problems.FieldError(ex.getParameterName(),
+						messages.getMessage("NotNull", null, "required", locale)))));
+	}
+
+	/** A parameter that does not convert ({@code ?amount=abc}) names itself, as a malformed body field does. */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		Locale locale = locale();
+		@Nullable String field = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+				: ex.getPropertyName();
+		ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "validation-failed", locale);
+		if (field != null) {
+			problems.withFieldErrors(problem, List.of(new Problems.FieldError(field,
+					messages.getMessage("problem.malformed-request.field", null, "invalid value", locale))));
+		}
+		return respond(problem);
 	}
 
 	@Override

@@ -25,8 +25,9 @@ import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every endpoint needs a valid Keycloak token except health, metrics, the API description and reading the editions;
- * roles come from the token's {@code roles} claim and are checked per endpoint with {@code @PreAuthorize}.
+ * Every endpoint needs a valid Keycloak token except health, metrics, the API description, reading the editions and
+ * the loan calculator (DOMAIN L1, for people deciding whether to apply); roles come from the token's {@code roles}
+ * claim and are checked per endpoint with {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -37,7 +38,8 @@ class SecurityConfig {
 		return http
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**", "/v3/api-docs/**")
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/api/elorda/v1/editions", "/api/elorda/v1/editions/*")
+				.requestMatchers(HttpMethod.GET, "/api/elorda/v1/editions", "/api/elorda/v1/editions/*",
+						"/api/elorda/v1/loan-calculator")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -13,9 +13,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 /**
  * The first line: a request to the API needs a valid token (signature, issuer, expiry checked against Keycloak's
  * keys) unless its path is public. The token is relayed to the service unchanged; roles are checked there. Public:
- * health, the API docs, the statistics, FAQ, ranked list and programme edition reads, the eligibility pre-check, and
- * the SMS provider's receipts
- * (which carry a secret of their own that the notification service checks).
+ * health, the API docs, the statistics, FAQ, ranked list and programme edition reads, the loan calculator, the
+ * eligibility pre-check, and the SMS provider's receipts (which carry a secret of their own that the notification
+ * service checks).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -29,6 +29,9 @@ class SecurityConfig {
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/scoring/v1/statistics/**", "/api/cabinet/v1/faq", "/api/cabinet/v1/faq/**",
 						"/api/scoring/v1/programmes/*/editions/*/lists/*", "/api/elorda/v1/editions", "/api/elorda/v1/editions/*")
+				.permitAll()
+				// the Elorda Zhastary loan calculator (DOMAIN L1), for people deciding whether to apply
+				.pathMatchers(HttpMethod.GET, "/api/elorda/v1/loan-calculator")
 				.permitAll()
 				// the page the email confirmation link opens (DOMAIN I4)
 				.pathMatchers(HttpMethod.GET, "/cabinet/email-confirmation")
