@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import kz.khc.deploy.providers.DevMailbox;
 import kz.khc.deploy.providers.MailServer;
 import kz.khc.deploy.providers.SmsSimulator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole suite on one machine: PostgreSQL (zonky), Kafka, Keycloak and, inside this JVM, the SMS provider
@@ -46,6 +47,8 @@ public final class LocalSuite implements AutoCloseable {
 	private volatile DevMailbox mailbox;
 	private volatile boolean closed;
 	private Duration startupTime;
+	/** The edition taking applications, opened by {@link DemoEdition} when none was; null without services. */
+	private @Nullable String openEdition;
 
 	private record RunningService(Service service, ChildProcess process) {
 	}
@@ -99,6 +102,7 @@ public final class LocalSuite implements AutoCloseable {
 					() -> Probes.httpUp(running.service().healthUrl(config))), executor)).toList());
 			if (config.withServices()) {
 				DemoApplications.publish(kafka.bootstrapServers());
+				openEdition = DemoEdition.ensureOpen(gatewayUrl(), keycloakUrl());
 			}
 			startupTime = Duration.between(begin, Instant.now());
 		} catch (RuntimeException | IOException e) {
@@ -204,6 +208,10 @@ public final class LocalSuite implements AutoCloseable {
 
 	public SuiteConfig config() {
 		return config;
+	}
+
+	@Nullable String openEdition() {
+		return openEdition;
 	}
 
 	Duration startupTime() {

@@ -86,6 +86,9 @@ public final class RunLocal {
 			out.append(("Demo applications  Elorda Zhastary 2026: %d per category, verified and ranked (%s/api/scoring/v1/"
 					+ "programmes/elorda-zhastary/editions/2026/lists/HEALTHCARE); %s heads the healthcare list%n")
 				.formatted(DemoApplications.PER_CATEGORY, suite.gatewayUrl(), DemoApplications.DEMO_CITIZEN_IIN));
+			out.append(("Open for applying  edition %s (%s%s/current): citizens start a draft at POST %s/api/elorda/v1/"
+					+ "applications%n").formatted(suite.openEdition(), suite.gatewayUrl(), DemoEdition.EDITIONS,
+							suite.gatewayUrl()));
 		}
 		out.append("Data dir           %s%n".formatted(config.dataDir()));
 		out.append("Logs               %s%n".formatted(config.logDir()));

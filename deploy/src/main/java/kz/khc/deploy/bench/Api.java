@@ -22,7 +22,7 @@ import kz.khc.deploy.OidcLogin;
  * The few HTTP calls the benchmark makes besides the measured ones: tokens, Keycloak's admin API, the core-data
  * import. The launcher has no JSON library; the handful of fields needed are picked out with patterns.
  */
-final class Api {
+public final class Api {
 
 	static final String REALM = "elorda";
 	static final String WEB_CLIENT = "elorda-web";
@@ -41,7 +41,7 @@ final class Api {
 	private final String gateway;
 	private final String keycloak;
 
-	Api(HttpClient http, String gateway, String keycloak) {
+	public Api(HttpClient http, String gateway, String keycloak) {
 		this.http = http;
 		this.gateway = gateway;
 		this.keycloak = keycloak;
@@ -84,7 +84,7 @@ final class Api {
 	 * A citizen's access token by the cabinet's login (DOMAIN I3) through the gateway: user type, account number, IIN
 	 * (the username) and password; Keycloak answers only identity-service's confidential client.
 	 */
-	String citizenToken(String iin, String accountNumber) {
+	public String citizenToken(String iin, String accountNumber) {
 		var response = send(HttpRequest.newBuilder(URI.create(gateway + "/api/identity/v1/sessions"))
 				.header("Content-Type", "application/json")
 				.timeout(Duration.ofSeconds(30))
@@ -103,7 +103,7 @@ final class Api {
 	 * A valid IIN for the {@code n}-th benchmark user: a man born on the n-th day after 1 January 1980, with the check
 	 * digit of the national rule (weights 1…11, or 3…11, 1, 2 when the first sum leaves 10).
 	 */
-	static String iin(int n) {
+	public static String iin(int n) {
 		LocalDate birth = LocalDate.of(1980, 1, 1).plusDays(n % 7000);
 		for (int serial = n / 7000;; serial++) {
 			String eleven = "%02d%02d%02d3%04d".formatted(birth.getYear() % 100, birth.getMonthValue(),
@@ -131,7 +131,7 @@ final class Api {
 		return new OidcLogin(keycloak, REALM, WEB_CLIENT, gateway + "/").login(OPERATOR, OPERATOR_PASSWORD).accessToken();
 	}
 
-	String adminToken() {
+	public String adminToken() {
 		return token("master", "admin-cli", "admin", "admin");
 	}
 
@@ -139,7 +139,7 @@ final class Api {
 	 * Creates (or finds) a citizen user as primary authorization makes one — username the IIN, the account number and
 	 * user type as attributes — for the account of a generated client, and grants realm role {@code citizen}.
 	 */
-	void ensureCitizen(String adminToken, String username, String accountNumber) {
+	public void ensureCitizen(String adminToken, String username, String accountNumber) {
 		String users = keycloak + "/admin/realms/" + REALM + "/users";
 		var existing = send(HttpRequest.newBuilder(URI.create(users + "?exact=true&username=" + username))
 				.header("Authorization", "Bearer " + adminToken).GET().build());

@@ -3,25 +3,26 @@ package kz.khc.elorda.applications;
 import java.time.Instant;
 import java.util.UUID;
 
-import kz.khc.contracts.ContactDetails;
-import kz.khc.contracts.elorda.v1.ApplicationSubmitted;
 import kz.khc.contracts.elorda.v1.ProgrammeCategory;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * An application to the Elorda Zhastary programme. Once submitted it cannot be corrected (DOMAIN.md,
- * "Documents").
+ * An application to the Elorda Zhastary programme: a draft its applicant may change until they submit it, and
+ * then never again (DOMAIN "Documents": a submitted application cannot be corrected).
+ *
+ * @param number given at submission, unique: {@code EZ-2026-000042}
+ * @param category the form's; null while a draft has none
  */
-record Application(UUID id, String number, String applicantId, ProgrammeCategory category, Instant submittedAt) {
+record Application(UUID id, @Nullable String number, String applicantId, String applicantIin, String editionId,
+		Status status, @Nullable ProgrammeCategory category, ApplicationForm form, @Nullable Instant submittedAt,
+		Instant updatedAt) {
 
-	static Application submit(UUID id, String number, String applicantId, ProgrammeCategory category,
-			Instant now) {
-		return new Application(id, number, applicantId, category, now);
+	enum Status {
+		DRAFT, SUBMITTED, VERIFIED, REJECTED
 	}
 
-	ApplicationSubmitted submitted(@Nullable String applicantIin, ContactDetails contact) {
-		return new ApplicationSubmitted(UUID.randomUUID(), submittedAt, id, number, category, submittedAt, applicantId,
-				applicantIin, contact, null);
+	boolean draft() {
+		return status == Status.DRAFT;
 	}
 }

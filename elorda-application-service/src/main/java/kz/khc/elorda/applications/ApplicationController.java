@@ -9,96 +9,178 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 
-import kz.khc.contracts.ContactDetails;
 import kz.khc.contracts.Iin;
 import kz.khc.contracts.elorda.v1.ProgrammeCategory;
+import kz.khc.elorda.web.Problems;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
-import static org.springframework.http.HttpStatus.NOT_FOUND;
-
+/**
+ * A citizen starts a draft in the open edition, saves it as often as they like and submits it; they see only their
+ * own applications. Akimat officers list and read the submitted ones. The applicant's IIN is their login's.
+ */
 @RestController
 @RequestMapping("/api/elorda/v1")
-
 class ApplicationController {
 
 	private static final SimpleGrantedAuthority AKIMAT_OFFICER = new SimpleGrantedAuthority("ROLE_akimat-officer");
 
 	private final ApplicationIntake intake;
 	private final Applications applications;
+	private final Problems problems;
+	private final MessageSource messages;
 
-	ApplicationController(ApplicationIntake intake, Applications applications) {
+	ApplicationController(ApplicationIntake intake, Applications applications, Problems problems,
+			MessageSource messages) {
 		this.intake = intake;
 		this.applications = applications;
+		this.problems = problems;
+		this.messages = messages;
+	}
+
+	record ApplicationView(UUID id, @Nullable String number, Application.Status status, String editionId,
+			@Nullable ProgrammeCategory category, ApplicationForm form, @Nullable Instant submittedAt,
+			Instant updatedAt) {
+
+		static ApplicationView of(Application application) {
+			return new ApplicationView(application.id(), application.number(), application.status(),
+					application.editionId(), application.category(), application.form(), application.submittedAt(),
+					application.updatedAt());
+		}
 	}
 
 	@PostMapping("/applications")
 	@PreAuthorize("hasRole('citizen')")
-	ResponseEntity<ApplicationView> submit(@AuthenticationPrincipal Jwt applicant,
-			@Valid @RequestBody SubmitApplication request, Locale locale) {
-		// until the application form asks for them (issue 7), the contact details come from the login
-		String username = applicant.getClaimAsString("preferred_username");
-		String iin = username != null && Iin.isValid(username) ? username : null;
-		ContactDetails contact = new ContactDetails(null, applicant.getClaimAsString("email"), locale.getLanguage());
-		Application application = intake.submit(applicant.getSubject(), iin, contact, request.category());
-		return ResponseEntity.created(URI.create("/api/elorda/v1/applications/" + application.id()))
-			.body(ApplicationView.of(application));
+	ResponseEntity<ApplicationView> startDraft(@AuthenticationPrincipal Jwt citizen,
+			@Valid @RequestBody ApplicationForm form) {
+		Application draft = intake.startDraft(citizen.getSubject(), iinOf(citizen), form);
+		return ResponseEntity.created(URI.create("/api/elorda/v1/applications/" + draft.id()))
+			.body(ApplicationView.of(draft));
+	}
+
+	@PutMapping("/applications/{id}/form")
+	@PreAuthorize("hasRole('citizen')")
+	ApplicationView saveDraft(@PathVariable UUID id, @Valid @RequestBody ApplicationForm form,
+			Authentication citizen) {
+		return ApplicationView.of(intake.saveDraft(id, citizen.getName(), form));
+	}
+
+	@PostMapping("/applications/{id}/submission")
+	@PreAuthorize("hasRole('citizen')")
+	ApplicationView submit(@PathVariable UUID id, Authentication citizen) {
+		return ApplicationView.of(intake.submit(id, citizen.getName()));
 	}
 
 	@GetMapping("/my/applications")
 	@PreAuthorize("hasRole('citizen')")
-	List<ApplicationView> mine(@AuthenticationPrincipal Jwt applicant) {
-		return applications.byApplicant(applicant.getSubject()).stream().map(ApplicationView::of).toList();
+	List<ApplicationView> mine(Authentication citizen) {
+		return applications.byApplicant(citizen.getName()).stream().map(ApplicationView::of).toList();
 	}
 
 	@GetMapping("/applications/{id}")
 	@PreAuthorize("hasRole('akimat-officer') or hasRole('citizen')")
 	ApplicationView one(@PathVariable UUID id, Authentication reader) {
-		boolean staff = reader.getAuthorities().contains(AKIMAT_OFFICER);
+		if (!reader.getAuthorities().contains(AKIMAT_OFFICER)) {
+			return ApplicationView.of(intake.own(id, reader.getName()));
+		}
 		return applications.byId(id)
-			.filter(application -> staff || application.applicantId().equals(reader.getName()))
+			.filter(application -> !application.draft()) // a draft is the applicant's own business
 			.map(ApplicationView::of)
-			// a citizen asking for someone else's application learns nothing, not even that it exists
-			.orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+			.orElseThrow(ApplicationIntake.NotFound::new);
+	}
+
+	record ApplicationPage(List<ApplicationView> items, int page, int size, long total) {
 	}
 
 	@GetMapping("/applications")
 	@PreAuthorize("hasRole('akimat-officer')")
 	ApplicationPage list(@RequestParam(required = false) @Nullable ProgrammeCategory category,
+			@RequestParam(required = false) Application.@Nullable Status status,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-		return new ApplicationPage(
-				applications.page(category, page, size).stream().map(ApplicationView::of).toList(), page, size,
-				applications.count(category));
+		return new ApplicationPage(applications.page(category, status, page, size)
+			.stream()
+			.map(ApplicationView::of)
+			.toList(), page, size, applications.count(category, status));
 	}
 
-	record SubmitApplication(@NotNull ProgrammeCategory category) {
+	/** Citizens sign in with their IIN as the username. */
+	private static Iin iinOf(Jwt citizen) {
+		String username = citizen.getClaimAsString("preferred_username");
+		if (username == null || !Iin.isValid(username)) {
+			throw new NoIin();
+		}
+		return new Iin(username);
 	}
 
-	record ApplicationView(UUID id, String number, ProgrammeCategory category, String status, Instant submittedAt) {
+	static final class NoIin extends RuntimeException {
 
-		static ApplicationView of(Application application) {
-			return new ApplicationView(application.id(), application.number(), application.category(), "SUBMITTED",
-					application.submittedAt());
+		NoIin() {
+			super(null, null, false, false);
 		}
 	}
 
-	record ApplicationPage(List<ApplicationView> items, int page, int size, long total) {
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> noIin(NoIin ex, Locale locale) {
+		return respond(problems.of(HttpStatus.FORBIDDEN, "forbidden", locale));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notFound(ApplicationIntake.NotFound ex, Locale locale) {
+		return respond(problems.of(HttpStatus.NOT_FOUND, "not-found", locale));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> intakeClosed(ApplicationIntake.IntakeClosed ex, Locale locale) {
+		return respond(problems.of(HttpStatus.CONFLICT, "intake-closed", locale));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> alreadyApplied(ApplicationIntake.AlreadyApplied ex, Locale locale) {
+		ProblemDetail problem = problems.of(HttpStatus.CONFLICT, "already-applied", locale);
+		problem.setProperty("applicationId", ex.existing);
+		return respond(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notADraft(ApplicationIntake.NotADraft ex, Locale locale) {
+		return respond(problems.of(HttpStatus.CONFLICT, "application-submitted", locale));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> familyAlreadyApplied(ApplicationIntake.FamilyAlreadyApplied ex, Locale locale) {
+		return respond(problems.of(HttpStatus.CONFLICT, "family-already-applied", locale));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> incomplete(ApplicationIntake.Incomplete ex, Locale locale) {
+		return respond(problems.withFieldErrors(problems.of(HttpStatus.BAD_REQUEST, "application-incomplete", locale),
+				ex.problems.stream()
+					.map(problem -> new Problems.FieldError(problem.field(),
+							messages.getMessage(problem.message(), null, problem.message(), locale)))
+					.toList()));
+	}
+
+	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).body(problem);
 	}
 }

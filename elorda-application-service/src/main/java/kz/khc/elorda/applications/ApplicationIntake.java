@@ -3,48 +3,185 @@ package kz.khc.elorda.applications;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
-import kz.khc.contracts.ContactDetails;
-import kz.khc.contracts.elorda.v1.ProgrammeCategory;
-import kz.khc.elorda.audit.AuditTrail;
+import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
 
-import org.jspecify.annotations.Nullable;
+import kz.khc.contracts.ContactDetails;
+import kz.khc.contracts.Iin;
+import kz.khc.contracts.elorda.v1.ApplicationSubmitted;
+import kz.khc.elorda.audit.AuditTrail;
+import kz.khc.elorda.editions.Edition;
+import kz.khc.elorda.editions.Editions;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Takes applications in: stores them, audits and publishes {@code ApplicationSubmitted}, all in one transaction. */
+/**
+ * Takes applications in: a draft in the open edition, saved as often as the applicant likes, then submitted once —
+ * checked complete, numbered, its family claimed in the edition, audited and published as
+ * {@code ApplicationSubmitted}, all in one transaction.
+ */
 @Service
 class ApplicationIntake {
 
 	private static final Logger log = LoggerFactory.getLogger(ApplicationIntake.class);
 
 	private final Applications applications;
+	private final Editions editions;
+	private final Validator validator;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	ApplicationIntake(Applications applications, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+	ApplicationIntake(Applications applications, Editions editions, Validator validator, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock) {
 		this.applications = applications;
+		this.editions = editions;
+		this.validator = validator;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
 	}
 
+	/** No edition takes applications now (DOMAIN A1: outside the window nothing is taken). */
+	static final class IntakeClosed extends RuntimeException {
+
+		IntakeClosed() {
+			super(null, null, false, false);
+		}
+	}
+
+	/** The person already has an application in this edition. */
+	static final class AlreadyApplied extends RuntimeException {
+
+		final UUID existing;
+
+		AlreadyApplied(UUID existing) {
+			super(null, null, false, false);
+			this.existing = existing;
+		}
+	}
+
+	/** A submitted application cannot be changed. */
+	static final class NotADraft extends RuntimeException {
+
+		NotADraft() {
+			super(null, null, false, false);
+		}
+	}
+
+	/** The applicant or the spouse is already in another submitted application of the edition (DOMAIN E2). */
+	static final class FamilyAlreadyApplied extends RuntimeException {
+
+		FamilyAlreadyApplied() {
+			super(null, null, false, false);
+		}
+	}
+
+	/** The form is not complete or not consistent; the fields say what is missing or wrong. */
+	static final class Incomplete extends RuntimeException {
+
+		final List<ApplicationForm.FieldProblem> problems;
+
+		Incomplete(List<ApplicationForm.FieldProblem> problems) {
+			super(null, null, false, false);
+			this.problems = problems;
+		}
+	}
+
+	static final class NotFound extends RuntimeException {
+
+		NotFound() {
+			super(null, null, false, false);
+		}
+	}
+
 	@Transactional
-	Application submit(String applicantId, @Nullable String applicantIin, ContactDetails contact,
-			ProgrammeCategory category) {
+	Application startDraft(String applicantId, Iin iin, ApplicationForm form) {
 		Instant now = Instant.now(clock);
-		Application application = Application.submit(UUID.randomUUID(),
-				applications.nextNumber(LocalDate.now(clock)), applicantId, category, now);
-		applications.add(application);
-		audit.record(applicantId, "application.submitted", "application/" + application.id(),
-				"submitted by the applicant in category " + category);
-		events.publishEvent(application.submitted(applicantIin, contact));
-		log.info("Application {} submitted in category {}", application.number(), category);
-		return application;
+		Edition edition = editions.openAt(now).orElseThrow(IntakeClosed::new);
+		Application draft = new Application(UUID.randomUUID(), null, applicantId, iin.value(), edition.id(),
+				Application.Status.DRAFT, form.category(), form, null, now);
+		if (!applications.addDraft(draft)) {
+			throw new AlreadyApplied(applications.inEdition(edition.id(), iin.value()).orElseThrow().id());
+		}
+		audit.record(applicantId, "application.draft-started", subject(draft.id()), "edition " + edition.id());
+		return draft;
+	}
+
+	@Transactional
+	Application saveDraft(UUID id, String applicantId, ApplicationForm form) {
+		own(id, applicantId);
+		if (!applications.saveDraft(id, form, Instant.now(clock))) {
+			throw new NotADraft();
+		}
+		return applications.byId(id).orElseThrow();
+	}
+
+	@Transactional
+	Application submit(UUID id, String applicantId) {
+		Application draft = own(id, applicantId);
+		if (!draft.draft()) {
+			throw new NotADraft();
+		}
+		Instant now = Instant.now(clock);
+		Edition edition = editions.find(draft.editionId()).filter(open -> open.openAt(now))
+			.orElseThrow(IntakeClosed::new);
+		ApplicationForm form = draft.form();
+		Iin iin = new Iin(draft.applicantIin());
+		List<ApplicationForm.FieldProblem> problems = new ArrayList<>(validator.validate(form, Default.class,
+				ApplicationForm.Complete.class)
+			.stream()
+			.map(violation -> new ApplicationForm.FieldProblem(violation.getPropertyPath().toString(),
+					violation.getMessage()))
+			.toList());
+		problems.addAll(form.inconsistencies(iin));
+		problems.addAll(withinTerms(form, edition.terms()));
+		if (!problems.isEmpty()) {
+			throw new Incomplete(problems);
+		}
+		String number = applications.nextNumber(LocalDate.now(clock));
+		if (!applications.claimFamily(draft, form.spouseIin().orElse(null))) {
+			throw new FamilyAlreadyApplied();
+		}
+		applications.markSubmitted(id, number, now);
+		Application submitted = applications.byId(id).orElseThrow();
+		ApplicationForm.Contact contact = form.contact();
+		events.publishEvent(new ApplicationSubmitted(UUID.randomUUID(), now, id, number, form.category(), now,
+				applicantId, iin.value(), new ContactDetails(contact.mobile(), contact.email(), contact.language()),
+				form.facts(iin)));
+		audit.record(applicantId, "application.submitted", subject(id),
+				"%s in category %s, edition %s".formatted(number, form.category(), edition.id()));
+		log.info("Application {} submitted in category {}", number, form.category());
+		return submitted;
+	}
+
+	private static List<ApplicationForm.FieldProblem> withinTerms(ApplicationForm form, Edition.Terms terms) {
+		List<ApplicationForm.FieldProblem> problems = new ArrayList<>();
+		if (form.category() != null && !terms.categories().contains(form.category())) {
+			problems.add(new ApplicationForm.FieldProblem("category", "kz.khc.elorda.applications.category"));
+		}
+		if (form.requestedLoan() != null && (form.requestedLoan().compareTo(terms.minLoan()) < 0
+				|| form.requestedLoan().compareTo(terms.maxLoan()) > 0)) {
+			problems.add(new ApplicationForm.FieldProblem("requestedLoan", "kz.khc.elorda.applications.loan"));
+		}
+		return problems;
+	}
+
+	/** The applicant's own application; another's is as good as missing (404, never 403: nothing is revealed). */
+	Application own(UUID id, String applicantId) {
+		return applications.byId(id).filter(application -> application.applicantId().equals(applicantId))
+			.orElseThrow(NotFound::new);
+	}
+
+	private static String subject(UUID id) {
+		return "application/" + id;
 	}
 }

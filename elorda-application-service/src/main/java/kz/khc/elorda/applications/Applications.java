@@ -1,6 +1,9 @@
 package kz.khc.elorda.applications;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -12,13 +15,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import tools.jackson.databind.json.JsonMapper;
+
 @Repository
 class Applications {
 
 	private final JdbcClient jdbc;
+	private final JsonMapper json;
 
-	Applications(JdbcClient jdbc) {
+	Applications(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	/** The next number of the year's numbering: {@code EZ-2026-000042}. */
@@ -27,51 +34,123 @@ class Applications {
 		return "EZ-%d-%06d".formatted(today.getYear(), serial);
 	}
 
-	void add(Application application) {
-		jdbc.sql("""
-				insert into application (id, number, applicant_id, category, submitted_at)
-				values (:id, :number, :applicantId, :category, :submittedAt)""")
+	/** @return false when the person already has an application in the edition */
+	boolean addDraft(Application draft) {
+		return jdbc.sql("""
+				insert into application (id, applicant_id, applicant_iin, edition_id, status, category, form, created_at,
+				                         updated_at)
+				values (:id, :applicant, :iin, :edition, 'DRAFT', :category, cast(:form as jsonb), :now, :now)
+				on conflict (edition_id, applicant_iin) where edition_id is not null do nothing""")
+			.param("id", draft.id())
+			.param("applicant", draft.applicantId())
+			.param("iin", draft.applicantIin())
+			.param("edition", draft.editionId())
+			.param("category", draft.category() == null ? null : draft.category().name())
+			.param("form", json.writeValueAsString(draft.form()))
+			.param("now", Timestamp.from(draft.updatedAt()))
+			.update() == 1;
+	}
+
+	/** Saves the form of a draft; false when it is no longer a draft. */
+	boolean saveDraft(UUID id, ApplicationForm form, Instant now) {
+		return jdbc.sql("""
+				update application set form = cast(:form as jsonb), category = :category, updated_at = :now
+				where id = :id and status = 'DRAFT'""")
+			.param("form", json.writeValueAsString(form))
+			.param("category", form.category() == null ? null : form.category().name())
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** Marks a draft submitted under its number; false when it was not a draft any more. */
+	boolean markSubmitted(UUID id, String number, Instant now) {
+		return jdbc.sql("""
+				update application set status = 'SUBMITTED', number = ?, submitted_at = ?, updated_at = ?
+				where id = ? and status = 'DRAFT'""")
+			.params(number, Timestamp.from(now), Timestamp.from(now), id)
+			.update() == 1;
+	}
+
+	/**
+	 * Records the family of a submitted application in its edition; false when one of them is already in another
+	 * submitted application there (the other spouse applied).
+	 */
+	boolean claimFamily(Application application, @Nullable String spouseIin) {
+		int claimed = jdbc.sql("""
+				insert into application_person (edition_id, iin, application_id, role)
+				select :edition, iin, :id, role from (values (:applicant, 'APPLICANT'), (:spouse, 'SPOUSE')) as p (iin, role)
+				where iin is not null
+				on conflict do nothing""")
+			.param("edition", application.editionId())
 			.param("id", application.id())
-			.param("number", application.number())
-			.param("applicantId", application.applicantId())
-			.param("category", application.category().name())
-			.param("submittedAt", Timestamp.from(application.submittedAt()))
+			.param("applicant", application.applicantIin())
+			.param("spouse", spouseIin)
 			.update();
+		return claimed == (spouseIin == null ? 1 : 2);
 	}
 
 	Optional<Application> byId(UUID id) {
-		return jdbc.sql("select * from application where id = ?").param(id).query(Applications::map).optional();
+		return jdbc.sql("select * from application where id = ? and edition_id is not null")
+			.param(id)
+			.query(this::map)
+			.optional();
+	}
+
+	Optional<Application> inEdition(String editionId, String applicantIin) {
+		return jdbc.sql("select * from application where edition_id = ? and applicant_iin = ?")
+			.params(editionId, applicantIin)
+			.query(this::map)
+			.optional();
 	}
 
 	List<Application> byApplicant(String applicantId) {
-		return jdbc.sql("select * from application where applicant_id = ? order by submitted_at desc")
+		return jdbc.sql("""
+				select * from application where applicant_id = ? and edition_id is not null
+				order by created_at desc""")
 			.param(applicantId)
-			.query(Applications::map)
+			.query(this::map)
 			.list();
 	}
 
-	List<Application> page(@Nullable ProgrammeCategory category, int page, int size) {
+	/** Submitted ones (not drafts), for staff: by category, then number. */
+	List<Application> page(@Nullable ProgrammeCategory category, Application.@Nullable Status status, int page,
+			int size) {
 		return jdbc.sql("""
 				select * from application
-				where cast(:category as text) is null or category = :category
+				where edition_id is not null and status <> 'DRAFT'
+				  and (cast(:category as text) is null or category = :category)
+				  and (cast(:status as text) is null or status = :status)
 				order by submitted_at, number
 				limit :size offset :offset""")
 			.param("category", category == null ? null : category.name())
+			.param("status", status == null ? null : status.name())
 			.param("size", size)
 			.param("offset", (long) page * size)
-			.query(Applications::map)
+			.query(this::map)
 			.list();
 	}
 
-	long count(@Nullable ProgrammeCategory category) {
-		return jdbc.sql("select count(*) from application where cast(:category as text) is null or category = :category")
+	long count(@Nullable ProgrammeCategory category, Application.@Nullable Status status) {
+		return jdbc.sql("""
+				select count(*) from application
+				where edition_id is not null and status <> 'DRAFT'
+				  and (cast(:category as text) is null or category = :category)
+				  and (cast(:status as text) is null or status = :status)""")
 			.param("category", category == null ? null : category.name())
+			.param("status", status == null ? null : status.name())
 			.query(Long.class)
 			.single();
 	}
 
-	private static Application map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private Application map(ResultSet rs, int row) throws SQLException {
+		String category = rs.getString("category");
+		Timestamp submitted = rs.getTimestamp("submitted_at");
 		return new Application(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("applicant_id"),
-				ProgrammeCategory.valueOf(rs.getString("category")), rs.getTimestamp("submitted_at").toInstant());
+				rs.getString("applicant_iin"), rs.getString("edition_id"),
+				Application.Status.valueOf(rs.getString("status")),
+				category == null ? null : ProgrammeCategory.valueOf(category),
+				json.readValue(rs.getString("form"), ApplicationForm.class),
+				submitted == null ? null : submitted.toInstant(), rs.getTimestamp("updated_at").toInstant());
 	}
 }

@@ -2,15 +2,14 @@ package kz.khc.elorda.applications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,7 +18,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import kz.khc.contracts.elorda.v1.ApplicationSubmitted;
+import kz.khc.elorda.editions.Editions;
 import kz.khc.testsupport.EmbeddedPostgresInitializer;
+import kz.khc.testsupport.MovableClock;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,7 +31,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -41,10 +45,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Submission through the real HTTP stack into real PostgreSQL, and the event out to a real Kafka broker with the
@@ -72,6 +76,21 @@ class ApplicationSubmissionIT {
 	@Autowired
 	EmbeddedKafkaBroker broker;
 
+	@Autowired
+	Editions editions;
+
+	static final MovableClock CLOCK = new MovableClock();
+
+	@TestConfiguration
+	static class Time {
+
+		@Bean
+		@Primary
+		Clock testClock() {
+			return CLOCK;
+		}
+	}
+
 	Consumer<String, byte[]> consumer;
 
 	@BeforeEach
@@ -90,28 +109,32 @@ class ApplicationSubmissionIT {
 
 	@Test
 	void submissionIsStoredAuditedAndPublishedWithTheConventions() throws Exception {
-		String response = mvc
-			.perform(post("/api/elorda/v1/applications")
-				.with(jwt().jwt(token -> token.subject("citizen-1")
-					.claim("preferred_username", "950312400238")
-					.claim("email", "aigerim.seitkali@example.kz")
-					.claim("roles", List.of("citizen"))).authorities(new SimpleGrantedAuthority("ROLE_citizen")))
-				.header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
-				.header("Accept-Language", "kk")
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"category\":\"EDUCATION\"}"))
+		OpenEdition.open(editions, CLOCK);
+		RequestPostProcessor citizen = jwt().jwt(token -> token.subject("citizen-1")
+			.claim("preferred_username", "950312400238")
+			.claim("roles", List.of("citizen"))).authorities(new SimpleGrantedAuthority("ROLE_citizen"));
+		String form;
+		try (InputStream in = getClass().getResourceAsStream("/applications/complete-form.json")) {
+			form = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("HEALTHCARE\",", "EDUCATION\",");
+		}
+		String id = json.readTree(mvc.perform(post("/api/elorda/v1/applications").with(citizen)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(form))
 			.andExpect(status().isCreated())
 			.andExpect(header().exists("Location"))
-			.andExpect(jsonPath("$.category").value("EDUCATION"))
-			.andExpect(jsonPath("$.number").value(org.hamcrest.Matchers.matchesPattern("EZ-\\d{4}-\\d{6}")))
 			.andReturn()
 			.getResponse()
-			.getContentAsString();
-		String id = json.readTree(response).get("id").asString();
+			.getContentAsString()).get("id").asString();
+		mvc.perform(post("/api/elorda/v1/applications/" + id + "/submission").with(citizen)
+			.header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.category").value("EDUCATION"))
+			.andExpect(jsonPath("$.number").value(org.hamcrest.Matchers.matchesPattern("EZ-\\d+-\\d{6}")));
 
-		assertThat(jdbc.sql("select actor from audit_log where subject = ?").param("application/" + id)
+		assertThat(jdbc.sql("select action from audit_log where subject = ? and actor = 'citizen-1' order by id")
+			.param("application/" + id)
 			.query(String.class)
-			.list()).containsExactly("citizen-1");
+			.list()).containsExactly("application.draft-started", "application.submitted");
 
 		ConsumerRecord<String, byte[]> record = recordFor(id);
 		assertThat(record.topic()).isEqualTo("elorda.application-submitted.v1");
@@ -129,107 +152,11 @@ class ApplicationSubmissionIT {
 		assertThat(payload.get("applicantIin").asString()).isEqualTo("950312400238");
 		assertThat(payload.at("/contact/email").asString()).isEqualTo("aigerim.seitkali@example.kz");
 		assertThat(payload.at("/contact/language").asString()).isEqualTo("kk");
-		// the intake does not take the application's facts yet (issue 7): optional in v1, and scoring then only counts it
-		assertThat(payload.get("facts").isNull()).isTrue();
-		ObjectNode sample = (ObjectNode) sample();
-		sample.remove("facts");
-		((ObjectNode) payload).remove("facts");
-		assertSameShape(payload, sample);
+		assertThat(payload.at("/facts/applicant/birthDate").asString()).as("from the IIN").isEqualTo("1995-03-12");
+		assertThat(payload.at("/facts/family/1/birthDate").asString()).isEqualTo("2022-01-15");
+		assertSameShape(payload, sample());
+		assertSameShape(payload.get("facts"), sample().get("facts"));
 		json.treeToValue(sample(), ApplicationSubmitted.class);
-	}
-
-	@Test
-	void citizenSeesOwnApplicationsButNotOthers() throws Exception {
-		String created = mvc
-			.perform(post("/api/elorda/v1/applications").with(citizen("owner"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"category\":\"SPORT\"}"))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		String id = json.readTree(created).get("id").asString();
-
-		mvc.perform(get("/api/elorda/v1/applications/" + id).with(citizen("owner"))).andExpect(status().isOk());
-		mvc.perform(get("/api/elorda/v1/applications/" + id).with(citizen("somebody-else")))
-			.andExpect(status().isNotFound());
-		mvc.perform(get("/api/elorda/v1/my/applications").with(citizen("somebody-else")))
-			.andExpect(jsonPath("$").isEmpty());
-		mvc.perform(get("/api/elorda/v1/applications/" + id).with(officer())).andExpect(status().isOk());
-	}
-
-	@Test
-	void onlyAkimatStaffListApplications() throws Exception {
-		mvc.perform(post("/api/elorda/v1/applications").with(citizen("c"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"category\":\"SPORT\"}")).andExpect(status().isCreated());
-
-		mvc.perform(get("/api/elorda/v1/applications")).andExpect(status().isUnauthorized())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.code").value("unauthorized"));
-		mvc.perform(get("/api/elorda/v1/applications").with(citizen("c")))
-			.andExpect(status().isForbidden())
-			.andExpect(jsonPath("$.code").value("forbidden"));
-		mvc.perform(get("/api/elorda/v1/applications").with(officer()).param("category", "SPORT"))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.items[0].category").value("SPORT"));
-		mvc.perform(post("/api/elorda/v1/applications").with(officer())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"category\":\"SPORT\"}")).andExpect(status().isForbidden());
-	}
-
-	@Test
-	void badInputIsALocalizedProblemAndStoresNothing() throws Exception {
-		long before = count();
-
-		mvc.perform(post("/api/elorda/v1/applications").with(citizen("c"))
-			.header("Accept-Language", "kk")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{}"))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.code").value("validation-failed"))
-			.andExpect(jsonPath("$.title").value("Деректерде қате бар"))
-			.andExpect(jsonPath("$.errors[0].field").value("category"))
-			.andExpect(jsonPath("$.errors[0].message").value("міндетті өріс"));
-		mvc.perform(post("/api/elorda/v1/applications").with(citizen("c"))
-			.header("Accept-Language", "en")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"category\":\"ASTRONAUTS\"}"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.code").value("malformed-request"))
-			.andExpect(jsonPath("$.errors[0].field").value("category"))
-			.andExpect(jsonPath("$.trace").doesNotExist());
-		mvc.perform(post("/api/elorda/v1/applications").with(citizen("c"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"category\":"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.title").value("Неверный формат запроса"));
-		mvc.perform(get("/api/elorda/v1/applications").with(officer()).param("size", "0"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("size"));
-
-		assertThat(count()).isEqualTo(before);
-	}
-
-	@Test
-	void unknownPathIsAProblemToo() throws Exception {
-		mvc.perform(get("/api/elorda/v1/nothing-here").with(officer()).header("Accept-Language", "en"))
-			.andExpect(status().isNotFound())
-			.andExpect(jsonPath("$.code").value("not-found"))
-			.andExpect(jsonPath("$.title").value("Not found"));
-	}
-
-	@Test
-	void apiDescriptionPointsTryItOutAtTheGateway() throws Exception {
-		mvc.perform(get("/v3/api-docs"))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.info.title").value("Elorda Zhastary intake API"))
-			.andExpect(jsonPath("$.servers[0].url").value("/"))
-			.andExpect(jsonPath("$.paths['/api/elorda/v1/applications'].post").exists());
-	}
-
-	private long count() {
-		return jdbc.sql("select count(*) from application").query(Long.class).single();
 	}
 
 	private ConsumerRecord<String, byte[]> recordFor(String applicationId) {
@@ -272,15 +199,5 @@ class ApplicationSubmissionIT {
 			String name = names.next();
 			assertThat(actual.get(name).getNodeType()).as(name).isEqualTo(sample.get(name).getNodeType());
 		}
-	}
-
-	private static org.springframework.test.web.servlet.request.RequestPostProcessor citizen(String subject) {
-		return jwt().jwt(token -> token.subject(subject).claim("roles", List.of("citizen")))
-			.authorities(new SimpleGrantedAuthority("ROLE_citizen"));
-	}
-
-	private static org.springframework.test.web.servlet.request.RequestPostProcessor officer() {
-		return jwt().jwt(token -> token.subject("officer").claim("roles", List.of("akimat-officer")))
-			.authorities(new SimpleGrantedAuthority("ROLE_akimat-officer"));
 	}
 }

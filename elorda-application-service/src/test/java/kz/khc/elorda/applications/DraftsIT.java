@@ -1,0 +1,255 @@
+package kz.khc.elorda.applications;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+
+import kz.khc.elorda.editions.Edition;
+import kz.khc.elorda.editions.Editions;
+import kz.khc.testsupport.EmbeddedPostgresInitializer;
+import kz.khc.testsupport.MovableClock;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Drafts and submission through HTTP into real PostgreSQL (issue 7 point 2 and 5): a draft is saved as often as the
+ * applicant likes and seen by nobody else; a submitted application never changes; one application per person and
+ * per family in an edition; nothing is taken outside the window; an incomplete form is refused naming its fields.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+class DraftsIT {
+
+	static final String APPLICANT = "950312400238";
+	static final String SPOUSE = "930720300018";
+	static final MovableClock CLOCK = new MovableClock();
+
+	@TestConfiguration
+	static class Time {
+
+		@Bean
+		@Primary
+		Clock testClock() {
+			return CLOCK;
+		}
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Editions editions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
+
+	Edition edition;
+
+	@BeforeEach
+	void openEdition() {
+		edition = OpenEdition.open(editions, CLOCK);
+	}
+
+	@Test
+	void aDraftIsTheApplicantsOwnUntilSubmittedAndThenNeverChanges() throws Exception {
+		String id = startDraft(APPLICANT, "{\"category\":\"EDUCATION\"}").andExpect(status().isCreated())
+			.andExpect(jsonPath("$.status").value("DRAFT"))
+			.andExpect(jsonPath("$.number").doesNotExist())
+			.andExpect(jsonPath("$.editionId").value(edition.id()))
+			.andReturn().getResponse().getContentAsString();
+		id = json.readTree(id).get("id").asString();
+
+		mvc.perform(send(put("/api/elorda/v1/applications/" + id + "/form"), form()).with(citizen(APPLICANT)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.category").value("HEALTHCARE"));
+		mvc.perform(get("/api/elorda/v1/applications/" + id).with(citizen("somebody-else", SPOUSE)))
+			.andExpect(status().isNotFound());
+		mvc.perform(send(put("/api/elorda/v1/applications/" + id + "/form"), form())
+			.with(citizen("somebody-else", SPOUSE))).andExpect(status().isNotFound());
+		mvc.perform(get("/api/elorda/v1/applications/" + id).with(officer()))
+			.andExpect(status().isNotFound()); // a draft is nobody else's business, staff's neither
+
+		mvc.perform(post("/api/elorda/v1/applications/" + id + "/submission").with(citizen(APPLICANT)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("SUBMITTED"))
+			.andExpect(jsonPath("$.number").value(org.hamcrest.Matchers.startsWith("EZ-")));
+		mvc.perform(get("/api/elorda/v1/applications/" + id).with(officer())).andExpect(status().isOk());
+
+		mvc.perform(send(put("/api/elorda/v1/applications/" + id + "/form"), form()).with(citizen(APPLICANT))
+			.header("Accept-Language", "en"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("application-submitted"));
+		mvc.perform(post("/api/elorda/v1/applications/" + id + "/submission").with(citizen(APPLICANT)))
+			.andExpect(status().isConflict());
+		assertThat(published(id)).isEqualTo(1);
+	}
+
+	@Test
+	void onePersonOneApplicationAndOneFamilyOneApplicationInAnEdition() throws Exception {
+		String id = submitted(APPLICANT, form());
+		startDraft(APPLICANT, "{}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("already-applied"))
+			.andExpect(jsonPath("$.applicationId").value(id));
+
+		// the spouse applies too, naming the first applicant as spouse: a draft may be saved, never submitted
+		ObjectNode theirs = form();
+		ArrayNode family = (ArrayNode) theirs.get("family");
+		((ObjectNode) family.get(0)).put("iin", APPLICANT);
+		String second = json.readTree(startDraft(SPOUSE, theirs.toString()).andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString()).get("id").asString();
+		mvc.perform(post("/api/elorda/v1/applications/" + second + "/submission").with(citizen(SPOUSE))
+			.header("Accept-Language", "kk"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("family-already-applied"));
+		assertThat(statusOf(second)).isEqualTo("DRAFT");
+	}
+
+	@Test
+	void anIncompleteOrInconsistentFormIsRefusedNamingItsFieldsAndStaysADraft() throws Exception {
+		ObjectNode form = form();
+		((ObjectNode) form.get("applicant")).remove("fullName");
+		((ArrayNode) form.get("family")).add(json.readTree("""
+				{"relation":"SPOUSE","iin":"960101400014","fullName":"Second","registeredIn":"ASTANA",
+				 "permanentRegistration":true}"""));
+		form.put("requestedLoan", 18_000_001);
+		String id = json.readTree(startDraft(APPLICANT, form.toString()).andReturn().getResponse().getContentAsString())
+			.get("id").asString();
+
+		mvc.perform(post("/api/elorda/v1/applications/" + id + "/submission").with(citizen(APPLICANT))
+			.header("Accept-Language", "kk"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("application-incomplete"))
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("applicant.fullName")))
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("family[2].relation")))
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("requestedLoan")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'family[2].relation')].message")
+				.value(hasItem("жұбай біреу ғана көрсетіле алады")));
+		assertThat(statusOf(id)).isEqualTo("DRAFT");
+		assertThat(published(id)).isZero();
+
+		// a malformed draft is not even saved
+		ObjectNode bad = form();
+		((ObjectNode) bad.get("applicant").get("employment")).put("organizationBin", "123");
+		mvc.perform(send(put("/api/elorda/v1/applications/" + id + "/form"), bad).with(citizen(APPLICANT)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("applicant.employment.organizationBin"))
+			.andExpect(jsonPath("$.errors[0].message").value("неверный БИН"));
+	}
+
+	@Test
+	void nothingIsTakenOutsideTheWindow() throws Exception {
+		String id = json.readTree(startDraft(APPLICANT, form().toString()).andReturn().getResponse()
+			.getContentAsString()).get("id").asString();
+		CLOCK.set(edition.closesAt());
+
+		mvc.perform(post("/api/elorda/v1/applications/" + id + "/submission").with(citizen(APPLICANT)))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("intake-closed"))
+			.andExpect(jsonPath("$.title").value("Приём заявлений закрыт"));
+		startDraft(SPOUSE, "{}").andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("intake-closed"));
+		assertThat(statusOf(id)).isEqualTo("DRAFT");
+	}
+
+	@Test
+	void staffListTheSubmittedOnlyAndNobodyElseListsAtAll() throws Exception {
+		String id = submitted(APPLICANT, form());
+		startDraft(SPOUSE, "{\"category\":\"HEALTHCARE\"}").andExpect(status().isCreated());
+
+		mvc.perform(get("/api/elorda/v1/applications").with(officer()).param("category", "HEALTHCARE")
+			.param("size", "200"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].id").value(hasItem(id)))
+			.andExpect(jsonPath("$.items[*].status").value(org.hamcrest.Matchers.everyItem(
+					org.hamcrest.Matchers.not("DRAFT"))));
+		mvc.perform(get("/api/elorda/v1/applications").with(citizen(APPLICANT))).andExpect(status().isForbidden());
+		mvc.perform(get("/api/elorda/v1/applications").with(as("bank-officer"))).andExpect(status().isForbidden());
+		mvc.perform(get("/api/elorda/v1/applications")).andExpect(status().isUnauthorized());
+		mvc.perform(send(post("/api/elorda/v1/applications"), form()).with(officer()))
+			.andExpect(status().isForbidden());
+	}
+
+	private String submitted(String iin, ObjectNode form) throws Exception {
+		String id = json.readTree(startDraft(iin, form.toString()).andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString()).get("id").asString();
+		mvc.perform(post("/api/elorda/v1/applications/" + id + "/submission").with(citizen(iin)))
+			.andExpect(status().isOk());
+		return id;
+	}
+
+	private ResultActions startDraft(String iin, String form) throws Exception {
+		return mvc.perform(post("/api/elorda/v1/applications").with(citizen(iin))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(form));
+	}
+
+	private ObjectNode form() throws Exception {
+		try (InputStream in = getClass().getResourceAsStream("/applications/complete-form.json")) {
+			return (ObjectNode) json.readTree(in);
+		}
+	}
+
+	private static MockHttpServletRequestBuilder send(MockHttpServletRequestBuilder request, ObjectNode body) {
+		return request.contentType(MediaType.APPLICATION_JSON).content(body.toString());
+	}
+
+	private String statusOf(String id) {
+		return jdbc.sql("select status from application where id = ?::uuid").param(id).query(String.class).single();
+	}
+
+	private long published(String id) {
+		return jdbc.sql("select count(*) from event_publication where serialized_event like ?")
+			.param("%" + id + "%")
+			.query(Long.class)
+			.single();
+	}
+
+	/** A citizen whose user id is derived from the IIN, so that each test's people are its own. */
+	private RequestPostProcessor citizen(String iin) {
+		return citizen("c-" + iin + "-" + edition.id(), iin);
+	}
+
+	private static RequestPostProcessor citizen(String subject, String iin) {
+		return jwt().jwt(token -> token.subject(subject).claim("preferred_username", iin)
+			.claim("roles", List.of("citizen"))).authorities(new SimpleGrantedAuthority("ROLE_citizen"));
+	}
+
+	private static RequestPostProcessor officer() {
+		return as("akimat-officer");
+	}
+
+	private static RequestPostProcessor as(String role) {
+		return jwt().jwt(token -> token.subject(role)).authorities(new SimpleGrantedAuthority("ROLE_" + role));
+	}
+}
