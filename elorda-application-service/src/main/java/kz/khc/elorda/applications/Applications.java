@@ -5,13 +5,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import kz.khc.contracts.elorda.v1.ProgrammeCategory;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -141,6 +144,18 @@ class Applications {
 			.param("status", status == null ? null : status.name())
 			.query(Long.class)
 			.single();
+	}
+
+	/** Submitted applications (drafts are nobody's business) of an edition by category, for the public counters. */
+	Map<ProgrammeCategory, Long> countsByCategory(String editionId) {
+		Map<ProgrammeCategory, Long> counts = new EnumMap<>(ProgrammeCategory.class);
+		jdbc.sql("""
+				select category, count(*) from application
+				where edition_id = ? and status <> 'DRAFT'
+				group by category""")
+			.param(editionId)
+			.query((RowCallbackHandler) rs -> counts.put(ProgrammeCategory.valueOf(rs.getString(1)), rs.getLong(2)));
+		return counts;
 	}
 
 	private Application map(ResultSet rs, int row) throws SQLException {

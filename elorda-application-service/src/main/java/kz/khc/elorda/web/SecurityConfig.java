@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every endpoint needs a valid Keycloak token except health, metrics, the API description, reading the editions and
- * the loan calculator (DOMAIN L1, for people deciding whether to apply); roles come from the token's {@code roles}
- * claim and are checked per endpoint with {@code @PreAuthorize}.
+ * their counters (DOMAIN A5) and the loan calculator (DOMAIN L1, for people deciding whether to apply); roles come
+ * from the token's {@code roles} claim and are checked per endpoint with {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -39,7 +39,7 @@ class SecurityConfig {
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**", "/v3/api-docs/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/elorda/v1/editions", "/api/elorda/v1/editions/*",
-						"/api/elorda/v1/loan-calculator")
+						"/api/elorda/v1/editions/*/counters", "/api/elorda/v1/loan-calculator")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -36,6 +36,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -198,6 +199,32 @@ class DraftsIT {
 		mvc.perform(get("/api/elorda/v1/applications")).andExpect(status().isUnauthorized());
 		mvc.perform(send(post("/api/elorda/v1/applications"), form()).with(officer()))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void anyoneCountsTheSubmittedApplicationsOfAnEditionPerCategoryDraftsNot() throws Exception {
+		mvc.perform(get("/api/elorda/v1/editions/current/counters"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.editionId").value(edition.id()))
+			.andExpect(jsonPath("$.total").value(0))
+			.andExpect(jsonPath("$.categories.ORPHANS").value(0)); // every category, none left out
+
+		submitted(APPLICANT, form());
+		startDraft("020330500020", "{\"category\":\"HEALTHCARE\"}").andExpect(status().isCreated());
+
+		mvc.perform(get("/api/elorda/v1/editions/" + edition.id() + "/counters"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("public")))
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.categories.HEALTHCARE").value(1))
+			.andExpect(jsonPath("$.categories.EDUCATION").value(0));
+		mvc.perform(get("/api/elorda/v1/editions/no-such-edition/counters").header("Accept-Language", "kk"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("not-found"));
+		CLOCK.set(OpenEdition.march(Integer.parseInt(edition.id().substring(1)), 32)); // the window has closed
+		mvc.perform(get("/api/elorda/v1/editions/current/counters"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("no-open-edition"));
 	}
 
 	private String submitted(String iin, ObjectNode form) throws Exception {

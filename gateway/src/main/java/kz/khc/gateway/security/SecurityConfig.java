@@ -28,7 +28,8 @@ class SecurityConfig {
 						"/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/scoring/v1/statistics/**", "/api/cabinet/v1/faq", "/api/cabinet/v1/faq/**",
-						"/api/scoring/v1/programmes/*/editions/*/lists/*", "/api/elorda/v1/editions", "/api/elorda/v1/editions/*")
+						"/api/scoring/v1/programmes/*/editions/*/lists/*", "/api/elorda/v1/editions", "/api/elorda/v1/editions/*",
+						"/api/elorda/v1/editions/*/counters")
 				.permitAll()
 				// the Elorda Zhastary loan calculator (DOMAIN L1), for people deciding whether to apply
 				.pathMatchers(HttpMethod.GET, "/api/elorda/v1/loan-calculator")
