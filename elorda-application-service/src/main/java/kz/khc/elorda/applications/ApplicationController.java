@@ -2,6 +2,7 @@ package kz.khc.elorda.applications;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -9,13 +10,18 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import kz.khc.contracts.Iin;
 import kz.khc.contracts.elorda.v1.ProgrammeCategory;
+import kz.khc.elorda.signature.SignatureRefused;
 import kz.khc.elorda.web.Problems;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -84,10 +90,40 @@ class ApplicationController {
 		return ApplicationView.of(intake.saveDraft(id, citizen.getName(), form));
 	}
 
+	/**
+	 * What to sign, for NCALayer's {@code createCAdESFromBase64}: the content in base64 and its SHA-256.
+	 *
+	 * @param content the canonical JSON of the application, base64
+	 */
+	record ToSign(String content, String sha256) {
+	}
+
+	@GetMapping("/applications/{id}/signing-content")
+	@PreAuthorize("hasRole('citizen')")
+	ToSign signingContent(@PathVariable UUID id, Authentication citizen) {
+		byte[] content = intake.signingContent(id, citizen.getName());
+		return new ToSign(Base64.getEncoder().encodeToString(content), SigningContent.sha256(content));
+	}
+
+	/** @param signature the CMS (PKCS#7) signature over the signing content, base64, as NCALayer returns it */
+	record Submission(@NotBlank @Size(max = 200_000) @Pattern(regexp = "[A-Za-z0-9+/=\\s]+",
+			message = "{kz.khc.elorda.applications.signature}") String signature) {
+
+		/** Not base64 after all (padding in the middle): no CMS, refused as malformed by the check. */
+		byte[] cms() {
+			try {
+				return Base64.getMimeDecoder().decode(signature);
+			}
+			catch (IllegalArgumentException ex) {
+				return new byte[0];
+			}
+		}
+	}
+
 	@PostMapping("/applications/{id}/submission")
 	@PreAuthorize("hasRole('citizen')")
-	ApplicationView submit(@PathVariable UUID id, Authentication citizen) {
-		return ApplicationView.of(intake.submit(id, citizen.getName()));
+	ApplicationView submit(@PathVariable UUID id, @Valid @RequestBody Submission submission, Authentication citizen) {
+		return ApplicationView.of(intake.submit(id, citizen.getName(), submission.cms()));
 	}
 
 	@GetMapping("/my/applications")
@@ -178,6 +214,29 @@ class ApplicationController {
 					.map(problem -> new Problems.FieldError(problem.field(),
 							messages.getMessage(problem.message(), null, problem.message(), locale)))
 					.toList()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> changedAfterSigning(ApplicationIntake.ChangedAfterSigning ex, Locale locale) {
+		return respond(problems.of(HttpStatus.CONFLICT, "changed-after-signing", locale));
+	}
+
+	/**
+	 * A refused signature names its reason; one whose revocation status could not be learned (the national OCSP and
+	 * CRL both unreachable) is worth sending again later, and says when.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> signatureRefused(SignatureRefused ex, Locale locale) {
+		if (ex.retryable()) {
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, "60")
+				.body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "signature-unverifiable", locale));
+		}
+		String reason = ex.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
+		ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "signature-refused", locale,
+				messages.getMessage("kz.khc.elorda.signature." + reason, null, reason, locale));
+		problem.setProperty("reason", ex.reason());
+		return respond(problem);
 	}
 
 	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,17 +17,22 @@ import kz.khc.contracts.elorda.v1.ApplicationSubmitted;
 import kz.khc.elorda.audit.AuditTrail;
 import kz.khc.elorda.editions.Edition;
 import kz.khc.elorda.editions.Editions;
+import kz.khc.elorda.signature.SignatureEvidence;
+import kz.khc.elorda.signature.SignatureRefused;
+import kz.khc.elorda.signature.Signatures;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes applications in: a draft in the open edition, saved as often as the applicant likes, then submitted once —
- * checked complete, numbered, its family claimed in the edition, audited and published as
- * {@code ApplicationSubmitted}, all in one transaction.
+ * Takes applications in: a draft in the open edition, saved as often as the applicant likes, then submitted once
+ * with the applicant's electronic digital signature — checked complete and signed, numbered, its family claimed in
+ * the edition, the signature kept, audited and published as {@code ApplicationSubmitted}, all in one transaction.
  */
 @Service
 class ApplicationIntake {
@@ -38,15 +44,20 @@ class ApplicationIntake {
 	private final Validator validator;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
+	private final Signatures signatures;
+	private final TransactionTemplate transactions;
 	private final Clock clock;
 
 	ApplicationIntake(Applications applications, Editions editions, Validator validator, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Signatures signatures, PlatformTransactionManager transactions,
+			Clock clock) {
 		this.applications = applications;
 		this.editions = editions;
 		this.validator = validator;
 		this.audit = audit;
 		this.events = events;
+		this.signatures = signatures;
+		this.transactions = new TransactionTemplate(transactions);
 		this.clock = clock;
 	}
 
@@ -96,6 +107,14 @@ class ApplicationIntake {
 		}
 	}
 
+	/** The draft changed between the signing and the submission: what was signed is not what would be submitted. */
+	static final class ChangedAfterSigning extends RuntimeException {
+
+		ChangedAfterSigning() {
+			super(null, null, false, false);
+		}
+	}
+
 	static final class NotFound extends RuntimeException {
 
 		NotFound() {
@@ -125,42 +144,99 @@ class ApplicationIntake {
 		return applications.byId(id).orElseThrow();
 	}
 
-	@Transactional
-	Application submit(UUID id, String applicantId) {
+	/**
+	 * The bytes the applicant signs to submit the draft ({@link SigningContent}), given only when the draft could be
+	 * submitted now: nobody is asked to sign an application that would be refused.
+	 */
+	@Transactional(readOnly = true)
+	byte[] signingContent(UUID id, String applicantId) {
 		Application draft = own(id, applicantId);
 		if (!draft.draft()) {
 			throw new NotADraft();
 		}
+		checkSubmittable(draft, Instant.now(clock));
+		return SigningContent.of(draft, documents(draft));
+	}
+
+	/**
+	 * Submits the draft with the applicant's signature over its {@link #signingContent}. The signature is checked
+	 * first, outside any transaction (the revocation check may wait on the national OCSP); then, with the draft's row
+	 * locked, the draft must still be the one signed, and it is numbered, its family claimed, the signature kept and
+	 * {@code ApplicationSubmitted} published, all in one transaction. The same signature sent again (a retry after a
+	 * lost answer, a double click) answers the submitted application and changes nothing.
+	 *
+	 * @throws SignatureRefused nothing is stored; retryable when the revocation status could not be learned
+	 */
+	Application submit(UUID id, String applicantId, byte[] cms) {
+		Application draft = own(id, applicantId);
+		if (!draft.draft()) {
+			return resubmitted(draft, cms);
+		}
+		checkSubmittable(draft, Instant.now(clock));
+		byte[] content = SigningContent.of(draft, documents(draft));
+		SignatureEvidence evidence = signatures.verify(content, cms, new Iin(draft.applicantIin()));
+		return transactions.execute(status -> record(id, content, cms, evidence));
+	}
+
+	private Application record(UUID id, byte[] signed, byte[] cms, SignatureEvidence evidence) {
+		Application draft = applications.lockedById(id).orElseThrow(NotFound::new);
+		if (!draft.draft()) {
+			return resubmitted(draft, cms);
+		}
 		Instant now = Instant.now(clock);
+		Edition edition = checkSubmittable(draft, now);
+		if (!Arrays.equals(signed, SigningContent.of(draft, documents(draft)))) {
+			throw new ChangedAfterSigning();
+		}
+		ApplicationForm form = draft.form();
+		Iin iin = new Iin(draft.applicantIin());
+		String number = applications.nextNumber(LocalDate.now(clock));
+		if (!applications.claimFamily(draft, form.spouseIin().orElse(null))) {
+			throw new FamilyAlreadyApplied();
+		}
+		applications.markSubmitted(id, number, now);
+		applications.addSignature(id, signed, cms, evidence);
+		ApplicationForm.Contact contact = form.contact();
+		events.publishEvent(new ApplicationSubmitted(UUID.randomUUID(), now, id, number, form.category(), now,
+				draft.applicantId(), iin.value(), new ContactDetails(contact.mobile(), contact.email(),
+						contact.language()), form.facts(iin)));
+		audit.record(draft.applicantId(), "application.submitted", subject(id),
+				"%s in category %s, edition %s, signed by certificate %s".formatted(number, form.category(),
+						edition.id(), evidence.certificateSerial()));
+		log.info("Application {} submitted in category {}", number, form.category());
+		return applications.byId(id).orElseThrow();
+	}
+
+	/** A submitted application sent again: the same signature is the same submission, anything else a change. */
+	private Application resubmitted(Application submitted, byte[] cms) {
+		if (applications.signature(submitted.id()).filter(kept -> Arrays.equals(kept, cms)).isEmpty()) {
+			throw new NotADraft();
+		}
+		return submitted;
+	}
+
+	/** The edition still takes applications and the draft is complete, consistent and within its terms. */
+	private Edition checkSubmittable(Application draft, Instant now) {
 		Edition edition = editions.find(draft.editionId()).filter(open -> open.openAt(now))
 			.orElseThrow(IntakeClosed::new);
 		ApplicationForm form = draft.form();
-		Iin iin = new Iin(draft.applicantIin());
 		List<ApplicationForm.FieldProblem> problems = new ArrayList<>(validator.validate(form, Default.class,
 				ApplicationForm.Complete.class)
 			.stream()
 			.map(violation -> new ApplicationForm.FieldProblem(violation.getPropertyPath().toString(),
 					violation.getMessage()))
 			.toList());
-		problems.addAll(form.inconsistencies(iin));
+		problems.addAll(form.inconsistencies(new Iin(draft.applicantIin())));
 		problems.addAll(withinTerms(form, edition.terms()));
 		if (!problems.isEmpty()) {
 			throw new Incomplete(problems);
 		}
-		String number = applications.nextNumber(LocalDate.now(clock));
-		if (!applications.claimFamily(draft, form.spouseIin().orElse(null))) {
-			throw new FamilyAlreadyApplied();
-		}
-		applications.markSubmitted(id, number, now);
-		Application submitted = applications.byId(id).orElseThrow();
-		ApplicationForm.Contact contact = form.contact();
-		events.publishEvent(new ApplicationSubmitted(UUID.randomUUID(), now, id, number, form.category(), now,
-				applicantId, iin.value(), new ContactDetails(contact.mobile(), contact.email(), contact.language()),
-				form.facts(iin)));
-		audit.record(applicantId, "application.submitted", subject(id),
-				"%s in category %s, edition %s".formatted(number, form.category(), edition.id()));
-		log.info("Application {} submitted in category {}", number, form.category());
-		return submitted;
+		return edition;
+	}
+
+	/** The draft's documents as signed; issue 7 point 3 fills it. */
+	private List<SigningContent.Document> documents(Application draft) {
+		return List.of();
 	}
 
 	private static List<ApplicationForm.FieldProblem> withinTerms(ApplicationForm form, Edition.Terms terms) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import kz.khc.contracts.elorda.v1.ProgrammeCategory;
+import kz.khc.elorda.signature.SignatureEvidence;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -91,6 +92,34 @@ class Applications {
 			.param("spouse", spouseIin)
 			.update();
 		return claimed == (spouseIin == null ? 1 : 2);
+	}
+
+	/** The application with its row locked to the end of the transaction: submissions of one draft take turns. */
+	Optional<Application> lockedById(UUID id) {
+		return jdbc.sql("select * from application where id = ? and edition_id is not null for update")
+			.param(id)
+			.query(this::map)
+			.optional();
+	}
+
+	/** Keeps the signature a submission was accepted with: the bytes signed, the CMS and what was checked. */
+	void addSignature(UUID id, byte[] content, byte[] cms, SignatureEvidence evidence) {
+		jdbc.sql("""
+				insert into application_signature (application_id, content, content_sha256, cms, evidence, signed_at,
+				                                   verified_at)
+				values (?, ?, ?, ?, cast(? as jsonb), ?, ?)""")
+			.params(id, content, SigningContent.sha256(content), cms, json.writeValueAsString(evidence),
+					evidence.signingTime() == null ? null : Timestamp.from(evidence.signingTime()),
+					Timestamp.from(evidence.verifiedAt()))
+			.update();
+	}
+
+	/** The CMS a submitted application was accepted with. */
+	Optional<byte[]> signature(UUID id) {
+		return jdbc.sql("select cms from application_signature where application_id = ?")
+			.param(id)
+			.query(byte[].class)
+			.optional();
 	}
 
 	Optional<Application> byId(UUID id) {

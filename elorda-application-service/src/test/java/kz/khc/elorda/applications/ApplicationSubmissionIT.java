@@ -2,6 +2,7 @@ package kz.khc.elorda.applications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,8 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -64,6 +68,11 @@ class ApplicationSubmissionIT {
 
 	static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
+	@DynamicPropertySource
+	static void signing(DynamicPropertyRegistry registry) {
+		SIGNING.properties(registry);
+	}
+
 	@Autowired
 	MockMvc mvc;
 
@@ -80,6 +89,7 @@ class ApplicationSubmissionIT {
 	Editions editions;
 
 	static final MovableClock CLOCK = new MovableClock();
+	static final TestSigning SIGNING = new TestSigning(CLOCK);
 
 	@TestConfiguration
 	static class Time {
@@ -125,8 +135,14 @@ class ApplicationSubmissionIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString()).get("id").asString();
+		String toSign = json.readTree(mvc.perform(get("/api/elorda/v1/applications/" + id + "/signing-content")
+			.with(citizen)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+			.get("content").asString();
 		mvc.perform(post("/api/elorda/v1/applications/" + id + "/submission").with(citizen)
-			.header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01"))
+			.header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"signature\":\"%s\"}".formatted(SIGNING.sign("950312400238",
+					Base64.getDecoder().decode(toSign)))))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.category").value("EDUCATION"))
 			.andExpect(jsonPath("$.number").value(org.hamcrest.Matchers.matchesPattern("EZ-\\d+-\\d{6}")));

@@ -2,6 +2,7 @@ package kz.khc.elorda.applications;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.List;
 
 import kz.khc.elorda.editions.Edition;
@@ -20,7 +21,11 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockServletContext;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -41,9 +46,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Drafts and submission through HTTP into real PostgreSQL (issue 7 point 2 and 5): a draft is saved as often as the
- * applicant likes and seen by nobody else; a submitted application never changes; one application per person and
- * per family in an edition; nothing is taken outside the window; an incomplete form is refused naming its fields.
+ * Drafts and submission through HTTP into real PostgreSQL (issue 7 points 2, 4 and 5): a draft is saved as often as
+ * the applicant likes and seen by nobody else; it is submitted with the applicant's signature over exactly its
+ * content, and the same signature again is the same submission; a submitted application never changes; one
+ * application per person and per family in an edition; nothing is taken outside the window; an incomplete form is
+ * refused naming its fields; a refused or unverifiable signature leaves nothing stored.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -53,6 +60,7 @@ class DraftsIT {
 	static final String APPLICANT = "950312400238";
 	static final String SPOUSE = "930720300018";
 	static final MovableClock CLOCK = new MovableClock();
+	static final TestSigning SIGNING = new TestSigning(CLOCK);
 
 	@TestConfiguration
 	static class Time {
@@ -62,6 +70,11 @@ class DraftsIT {
 		Clock testClock() {
 			return CLOCK;
 		}
+	}
+
+	@DynamicPropertySource
+	static void signing(DynamicPropertyRegistry registry) {
+		SIGNING.properties(registry);
 	}
 
 	@Autowired
@@ -102,7 +115,7 @@ class DraftsIT {
 		mvc.perform(get("/api/elorda/v1/applications/" + id).with(officer()))
 			.andExpect(status().isNotFound()); // a draft is nobody else's business, staff's neither
 
-		mvc.perform(post("/api/elorda/v1/applications/" + id + "/submission").with(citizen(APPLICANT)))
+		mvc.perform(submission(id, APPLICANT))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("SUBMITTED"))
 			.andExpect(jsonPath("$.number").value(org.hamcrest.Matchers.startsWith("EZ-")));
@@ -112,7 +125,7 @@ class DraftsIT {
 			.header("Accept-Language", "en"))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("application-submitted"));
-		mvc.perform(post("/api/elorda/v1/applications/" + id + "/submission").with(citizen(APPLICANT)))
+		mvc.perform(submission(id, APPLICANT))
 			.andExpect(status().isConflict());
 		assertThat(published(id)).isEqualTo(1);
 	}
@@ -130,7 +143,7 @@ class DraftsIT {
 		((ObjectNode) family.get(0)).put("iin", APPLICANT);
 		String second = json.readTree(startDraft(SPOUSE, theirs.toString()).andExpect(status().isCreated())
 			.andReturn().getResponse().getContentAsString()).get("id").asString();
-		mvc.perform(post("/api/elorda/v1/applications/" + second + "/submission").with(citizen(SPOUSE))
+		mvc.perform(submission(second, SPOUSE)
 			.header("Accept-Language", "kk"))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("family-already-applied"));
@@ -148,7 +161,7 @@ class DraftsIT {
 		String id = json.readTree(startDraft(APPLICANT, form.toString()).andReturn().getResponse().getContentAsString())
 			.get("id").asString();
 
-		mvc.perform(post("/api/elorda/v1/applications/" + id + "/submission").with(citizen(APPLICANT))
+		mvc.perform(submission(id, APPLICANT)
 			.header("Accept-Language", "kk"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.code").value("application-incomplete"))
@@ -175,7 +188,7 @@ class DraftsIT {
 			.getContentAsString()).get("id").asString();
 		CLOCK.set(edition.closesAt());
 
-		mvc.perform(post("/api/elorda/v1/applications/" + id + "/submission").with(citizen(APPLICANT)))
+		mvc.perform(submission(id, APPLICANT))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("intake-closed"))
 			.andExpect(jsonPath("$.title").value("Приём заявлений закрыт"));
@@ -199,6 +212,78 @@ class DraftsIT {
 		mvc.perform(get("/api/elorda/v1/applications")).andExpect(status().isUnauthorized());
 		mvc.perform(send(post("/api/elorda/v1/applications"), form()).with(officer()))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theSubmissionIsSignedAndTheSameSignatureAgainIsTheSameSubmission() throws Exception {
+		String id = draft(APPLICANT);
+		MockHttpServletRequestBuilder signed = submission(id, APPLICANT);
+
+		String first = mvc.perform(signed).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String again = mvc.perform(submission(id, APPLICANT).content(contentOf(signed)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+		assertThat(json.readTree(again).get("number")).isEqualTo(json.readTree(first).get("number"));
+		assertThat(published(id)).isEqualTo(1);
+		assertThat(jdbc.sql("""
+				select evidence ->> 'signerIin' || ' ' || (evidence -> 'revocation' ->> 'source')
+				       || ' ' || (content_sha256 = encode(sha256(content), 'hex'))
+				from application_signature where application_id = ?::uuid""").param(id).query(String.class).single())
+			.isEqualTo(APPLICANT + " CRL true");
+		mvc.perform(submission(id, APPLICANT)) // signed anew: not the submission made, a change
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("application-submitted"));
+	}
+
+	@Test
+	void aSignatureOverOtherBytesOrByAnotherPersonOrRevokedIsRefusedWithItsReasonAndNothingIsStored()
+			throws Exception {
+		String id = draft(APPLICANT);
+		byte[] content = Base64.getDecoder().decode(json.readTree(mvc.perform(
+				get("/api/elorda/v1/applications/" + id + "/signing-content").with(citizen(APPLICANT)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.sha256").isString())
+			.andReturn().getResponse().getContentAsString()).get("content").asString());
+		byte[] changed = content.clone();
+		changed[changed.length / 2] ^= 1;
+
+		refused(id, SIGNING.sign(APPLICANT, changed), "SIGNATURE_INVALID", "en", "other data were signed");
+		refused(id, SIGNING.sign(SPOUSE, content), "IIN_MISMATCH", "ru", "ИИН в сертификате");
+		refused(id, Base64.getEncoder().encodeToString("not a CMS".getBytes()), "MALFORMED", "kk", "CMS");
+		var revokedKey = SIGNING.key(APPLICANT);
+		SIGNING.revoke(revokedKey);
+		try {
+			refused(id, SIGNING.sign(revokedKey, content), "REVOKED", "en", "revoked");
+		}
+		finally {
+			SIGNING.revoke();
+		}
+		mvc.perform(post("/api/elorda/v1/applications/" + id + "/submission").with(citizen(APPLICANT))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"signature\":\"\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("signature"));
+	}
+
+	@Test
+	void whenNobodyCanTellWhetherTheCertificateIsRevokedTheAnswerIsRetryLaterAndNothingIsStored() throws Exception {
+		String id = draft(APPLICANT);
+		MockHttpServletRequestBuilder signed = submission(id, APPLICANT);
+		SIGNING.revocationDown(true);
+		try {
+			mvc.perform(signed)
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(header().string("Retry-After", "60"))
+				.andExpect(jsonPath("$.code").value("signature-unverifiable"));
+		}
+		finally {
+			SIGNING.revocationDown(false);
+		}
+		assertThat(statusOf(id)).isEqualTo("DRAFT");
+		assertThat(published(id)).isZero();
+		assertThat(signatures(id)).isZero();
+
+		mvc.perform(submission(id, APPLICANT).content(contentOf(signed))).andExpect(status().isOk());
+		assertThat(signatures(id)).isOne();
 	}
 
 	@Test
@@ -230,9 +315,55 @@ class DraftsIT {
 	private String submitted(String iin, ObjectNode form) throws Exception {
 		String id = json.readTree(startDraft(iin, form.toString()).andExpect(status().isCreated())
 			.andReturn().getResponse().getContentAsString()).get("id").asString();
-		mvc.perform(post("/api/elorda/v1/applications/" + id + "/submission").with(citizen(iin)))
+		mvc.perform(submission(id, iin))
 			.andExpect(status().isOk());
 		return id;
+	}
+
+	/**
+	 * The submission as the applicant's browser sends it: the content to sign fetched and signed as with NCALayer. A
+	 * draft that cannot be submitted has no content to sign; its submission, with a signature of nothing, is refused
+	 * for the same reason before any signature is looked at.
+	 */
+	private MockHttpServletRequestBuilder submission(String id, String iin) throws Exception {
+		MockHttpServletResponse toSign = mvc.perform(get("/api/elorda/v1/applications/" + id + "/signing-content")
+			.with(citizen(iin))).andReturn().getResponse();
+		byte[] content = toSign.getStatus() == 200
+				? Base64.getDecoder().decode(json.readTree(toSign.getContentAsString()).get("content").asString())
+				: new byte[0];
+		return post("/api/elorda/v1/applications/" + id + "/submission").with(citizen(iin))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"signature\":\"" + SIGNING.sign(iin, content) + "\"}");
+	}
+
+	private String draft(String iin) throws Exception {
+		return json.readTree(startDraft(iin, form().toString()).andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString()).get("id").asString();
+	}
+
+	private void refused(String id, String signature, String reason, String language, String explained)
+			throws Exception {
+		mvc.perform(post("/api/elorda/v1/applications/" + id + "/submission").with(citizen(APPLICANT))
+			.header("Accept-Language", language)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"signature\":\"" + signature + "\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("signature-refused"))
+			.andExpect(jsonPath("$.reason").value(reason))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(explained)));
+		assertThat(statusOf(id)).isEqualTo("DRAFT");
+		assertThat(published(id)).isZero();
+		assertThat(signatures(id)).isZero();
+	}
+
+	private static String contentOf(MockHttpServletRequestBuilder request) {
+		return new String(request.buildRequest(new MockServletContext()).getContentAsByteArray(),
+				java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private long signatures(String id) {
+		return jdbc.sql("select count(*) from application_signature where application_id = ?::uuid").param(id)
+			.query(Long.class).single();
 	}
 
 	private ResultActions startDraft(String iin, String form) throws Exception {

@@ -3,7 +3,7 @@ package kz.khc.elorda.applications;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import kz.khc.elorda.editions.Edition;
 import kz.khc.elorda.editions.Editions;
@@ -18,9 +18,12 @@ final class OpenEdition {
 	private OpenEdition() {
 	}
 
-	/** Open from 1 March to 1 April (Almaty) of a random year; the clock at 10 March. */
+	/** The years after 9000, one for each test (EditionsIT takes random ones before), until the CAs expire in 9999. */
+	private static final AtomicInteger YEARS = new AtomicInteger(9000);
+
+	/** Open from 1 March to 1 April (Almaty) of a year of its own; the clock at 10 March. */
 	static Edition open(Editions editions, MovableClock clock) {
-		int year = ThreadLocalRandom.current().nextInt(3000, 200_000);
+		int year = YEARS.incrementAndGet();
 		Edition edition = editions.create("t" + year, "Test " + year, march(year, 1), march(year, 32), null, "test");
 		clock.set(march(year, 10));
 		return edition;

@@ -11,8 +11,10 @@ import java.security.KeyPairGenerator;
 import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
@@ -90,7 +92,12 @@ public final class TestCa {
 	private static final KeyPair RSA_KEY = generate("RSA");
 	private static final KeyPair EC_KEY = generate("EC");
 
-	private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+	private final Clock clock;
+	/** What the holders' signatures say as their signing time: the real time, or the moving clock's. */
+	private final Clock signingClock;
+	private static final Instant FOREVER_FROM = Instant.parse("1950-01-01T00:00:00Z");
+	private static final Instant FOREVER_UNTIL = Instant.parse("9999-12-31T00:00:00Z");
+
 	private final AtomicLong serials = new AtomicLong(1000);
 	private final AtomicLong crlNumbers = new AtomicLong(1);
 	private final URI ocspUrl;
@@ -100,19 +107,23 @@ public final class TestCa {
 	private final X509CertificateHolder root;
 	private final X509CertificateHolder intermediate;
 
-	private TestCa(String name, URI responder) {
+	private TestCa(String name, URI responder, Clock clock, boolean forever) {
+		this.clock = clock;
+		this.signingClock = forever ? clock : Clock.systemUTC();
 		this.ocspUrl = responder.resolve("/ocsp");
 		this.crlUrl = responder.resolve("/crl");
+		Instant now = now();
 		X500Name rootName = new X500Name("CN=" + name + " Root, O=Test, C=KZ");
 		X500Name intermediateName = new X500Name("CN=" + name + " (RSA), O=Test, C=KZ");
-		this.root = certify(rootName, rootKey, rootName, rootKey, now.minus(Duration.ofDays(3650)),
-				now.plus(Duration.ofDays(3650)), builder -> {
+		this.root = certify(rootName, rootKey, rootName, rootKey, forever ? FOREVER_FROM : now().minus(Duration.ofDays(3650)),
+				forever ? FOREVER_UNTIL : now().plus(Duration.ofDays(3650)), builder -> {
 					builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
 					builder.addExtension(Extension.keyUsage, true,
 							new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
 				});
 		this.intermediate = certify(intermediateName, intermediateKey, rootName, rootKey,
-				now.minus(Duration.ofDays(1000)), now.plus(Duration.ofDays(1000)), builder -> {
+				forever ? FOREVER_FROM : now().minus(Duration.ofDays(1000)),
+				forever ? FOREVER_UNTIL : now().plus(Duration.ofDays(1000)), builder -> {
 					builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
 					builder.addExtension(Extension.keyUsage, true,
 							new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
@@ -121,7 +132,20 @@ public final class TestCa {
 
 	/** A new CA whose certificates send their OCSP and CRL requests to {@code responder}. */
 	public static TestCa create(String name, URI responder) {
-		return new TestCa(name, responder);
+		return new TestCa(name, responder, Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC),
+				false);
+	}
+
+	/**
+	 * A CA for tests that move their clock (to the far-off years of their editions): its root and intermediate are
+	 * valid from 1950 to 9999, and what it issues, signs and publishes is dated by the clock when it does.
+	 */
+	public static TestCa following(String name, URI responder, Clock clock) {
+		return new TestCa(name, responder, clock, true);
+	}
+
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.SECONDS);
 	}
 
 	/** An applicant's certificate to come: a private person's signing key (RSA) valid for a year from yesterday. */
@@ -169,8 +193,8 @@ public final class TestCa {
 	public byte[] ocspGoodByDelegate(Holder holder) {
 		KeyPair responderKey = EC_KEY;
 		X509CertificateHolder responder = certify(new X500Name("CN=OCSP responder, O=Test, C=KZ"), responderKey,
-				intermediate.getSubject(), intermediateKey, now.minus(Duration.ofDays(1)),
-				now.plus(Duration.ofDays(30)),
+				intermediate.getSubject(), intermediateKey, now().minus(Duration.ofDays(1)),
+				now().plus(Duration.ofDays(30)),
 				builder -> {
 					builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
 					builder.addExtension(Extension.extendedKeyUsage, false,
@@ -186,10 +210,10 @@ public final class TestCa {
 
 	/** A DER CRL signed by the intermediate, current for a day, listing the given certificates as revoked. */
 	public byte[] crl(Holder... revoked) {
-		X509v2CRLBuilder builder = new X509v2CRLBuilder(intermediate.getSubject(), Date.from(now.minusSeconds(60)));
-		builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
+		X509v2CRLBuilder builder = new X509v2CRLBuilder(intermediate.getSubject(), Date.from(now().minusSeconds(60)));
+		builder.setNextUpdate(Date.from(now().plus(Duration.ofDays(1))));
 		for (Holder holder : revoked) {
-			builder.addCRLEntry(holder.certificate.getSerialNumber(), Date.from(now.minus(Duration.ofHours(1))),
+			builder.addCRLEntry(holder.certificate.getSerialNumber(), Date.from(now().minus(Duration.ofHours(1))),
 					CRLReason.keyCompromise);
 		}
 		try {
@@ -209,11 +233,11 @@ public final class TestCa {
 			CertificateID id = new CertificateID(digests.get(CertificateID.HASH_SHA1), intermediate,
 					holder.certificate.getSerialNumber());
 			BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(new RespID(responder.getSubject()));
-			builder.addResponse(id, status, Date.from(now.minusSeconds(60)), Date.from(now.plus(Duration.ofHours(1))));
+			builder.addResponse(id, status, Date.from(now().minusSeconds(60)), Date.from(now().plus(Duration.ofHours(1))));
 			return new OCSPRespBuilder()
 				.build(OCSPRespBuilder.SUCCESSFUL,
 						builder.build(signer(responderKey), chain.toArray(X509CertificateHolder[]::new),
-								Date.from(now)))
+								Date.from(now())))
 				.getEncoded();
 		}
 		catch (Exception ex) {
@@ -222,7 +246,7 @@ public final class TestCa {
 	}
 
 	private RevokedStatus revokedAnHourAgo() {
-		return new RevokedStatus(Date.from(now.minus(Duration.ofHours(1))), CRLReason.keyCompromise);
+		return new RevokedStatus(Date.from(now().minus(Duration.ofHours(1))), CRLReason.keyCompromise);
 	}
 
 	/** A certificate to issue: its holder's IIN and what kind of key and owner it is. */
@@ -234,8 +258,8 @@ public final class TestCa {
 		private List<KeyPurposeId> extendedUsage = List.of(KeyPurposeId.id_kp_emailProtection,
 				KeyPurposeId.getInstance(new ASN1ObjectIdentifier("1.2.398.3.3.4.1.1")));
 		private String bin = "";
-		private Instant notBefore = now.minus(Duration.ofDays(1));
-		private Instant notAfter = now.plus(Duration.ofDays(365));
+		private Instant notBefore = now().minus(Duration.ofDays(1));
+		private Instant notAfter = now().plus(Duration.ofDays(365));
 		private boolean revocationPointers = true;
 
 		private Person(String iin) {
@@ -278,7 +302,7 @@ public final class TestCa {
 
 		/** Valid for a year until yesterday. */
 		public Person expired() {
-			return validBetween(now.minus(Duration.ofDays(366)), now.minus(Duration.ofDays(1)));
+			return validBetween(now().minus(Duration.ofDays(366)), now().minus(Duration.ofDays(1)));
 		}
 
 		/** Without an OCSP address and a CRL distribution point. */
@@ -321,7 +345,7 @@ public final class TestCa {
 											null, null) }));
 						}
 					});
-			return new Holder(key, certificate, intermediate, signatureAlgorithm(keyAlgorithm));
+			return new Holder(key, certificate, intermediate, signatureAlgorithm(keyAlgorithm), signingClock);
 		}
 	}
 
@@ -332,13 +356,19 @@ public final class TestCa {
 		private final X509CertificateHolder certificate;
 		private final X509CertificateHolder intermediate;
 		private final String signatureAlgorithm;
+		private final Clock clock;
 
 		private Holder(KeyPair key, X509CertificateHolder certificate, X509CertificateHolder intermediate,
-				String signatureAlgorithm) {
+				String signatureAlgorithm, Clock clock) {
 			this.key = key;
 			this.certificate = certificate;
 			this.intermediate = intermediate;
 			this.signatureAlgorithm = signatureAlgorithm;
+			this.clock = clock;
+		}
+
+		private Instant now() {
+			return clock.instant();
 		}
 
 		public X509Certificate certificate() {
@@ -347,12 +377,12 @@ public final class TestCa {
 
 		/** A detached CMS signature of {@code content}, signed now, carrying the certificate and the intermediate. */
 		public byte[] sign(byte[] content) {
-			return cms(content, false, Instant.now(), List.of(certificate, intermediate), List.of(this));
+			return cms(content, false, now(), List.of(certificate, intermediate), List.of(this));
 		}
 
 		/** An attached CMS signature: the content is inside. */
 		public byte[] signAttached(byte[] content) {
-			return cms(content, true, Instant.now(), List.of(certificate, intermediate), List.of(this));
+			return cms(content, true, now(), List.of(certificate, intermediate), List.of(this));
 		}
 
 		/** A detached CMS signature whose signed {@code signing-time} says {@code signingTime}. */
@@ -362,12 +392,12 @@ public final class TestCa {
 
 		/** A detached CMS signature carrying only the signer's own certificate, as NCALayer makes it. */
 		public byte[] signAlone(byte[] content) {
-			return cms(content, false, Instant.now(), List.of(certificate), List.of(this));
+			return cms(content, false, now(), List.of(certificate), List.of(this));
 		}
 
 		/** One CMS signature of {@code content} by this holder and {@code other}. */
 		public byte[] signTogetherWith(Holder other, byte[] content) {
-			return cms(content, false, Instant.now(), List.of(certificate, other.certificate, intermediate),
+			return cms(content, false, now(), List.of(certificate, other.certificate, intermediate),
 					List.of(this, other));
 		}
 
