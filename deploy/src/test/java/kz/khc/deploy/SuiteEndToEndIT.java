@@ -21,6 +21,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -622,6 +625,33 @@ class SuiteEndToEndIT {
 		assertThatThrownBy(() -> staffLogin.login(Keycloak.DemoUser.BANK_OFFICER.username, "not-the-password"))
 			.hasMessageContaining("showed the login form again")
 			.hasMessageContaining("Invalid username or password");
+	}
+
+	/**
+	 * The demo signer signs for a demo citizen when the page behind the gateway asks, and elorda-application-service
+	 * started trusting the demo CA's root (its files given by the launcher); that CMS and the CA's OCSP answers meet
+	 * elorda's checks is DemoCaTest's and elorda's own.
+	 */
+	@Test
+	@Order(13)
+	void theDemoSignerSignsForTheCitizenAndElordaTrustsTheDemoCa() throws Exception {
+		byte[] content = "{\"category\":\"HEALTHCARE\"}".getBytes(StandardCharsets.UTF_8);
+		HttpResponse<String> signed = http.send(HttpRequest.newBuilder(URI.create(suite.signerUrl()))
+			.header("Origin", suite.gatewayUrl())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"iin\":\"%s\",\"contentBase64\":\"%s\"}"
+				.formatted(Keycloak.DemoUser.CITIZEN.username, Base64.getEncoder().encodeToString(content))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+		assertThat(signed.headers().firstValue("Access-Control-Allow-Origin")).hasValue(suite.gatewayUrl());
+		assertThat(json.readTree(signed.body()).path("cmsBase64").asString()).isNotEmpty();
+		assertThat(X500Name.getInstance(BCStyle.INSTANCE, new JcaX509CertificateHolder(
+				suite.demoCa().certificate(Keycloak.DemoUser.CITIZEN.username)).getSubject()).toString())
+			.contains("SERIALNUMBER=IIN" + Keycloak.DemoUser.CITIZEN.username);
+		assertThat(Files.readString(suite.config().logDir().resolve("elorda-application.log")))
+			.contains("Signatures are trusted when they chain to")
+			.contains("ELORDA DEMO ROOT CA (RSA)");
 	}
 
 	private static Map<String, String> query(String uri) {
