@@ -22,11 +22,14 @@ import java.util.stream.Stream;
 import kz.khc.deploy.providers.DevMailbox;
 import kz.khc.deploy.providers.MailServer;
 import kz.khc.deploy.providers.SmsSimulator;
+import kz.khc.deploy.signing.DemoCa;
+import kz.khc.deploy.signing.NcaSimulator;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The whole suite on one machine: PostgreSQL (zonky), Kafka, Keycloak and, inside this JVM, the SMS provider
- * simulator, the mail server and the developer mailbox page in parallel, then the six services.
+ * simulator, the mail server, the developer mailbox page and the national CA's simulator with the demo CA in parallel,
+ * then the six services.
  * {@link #close()} stops everything it started: services first, then Keycloak, Kafka, PostgreSQL and the
  * in-process stand-ins.
  */
@@ -36,6 +39,10 @@ public final class LocalSuite implements AutoCloseable {
 	private static final Duration KEYCLOAK_STOP_GRACE = Duration.ofSeconds(30);
 	/** Where the SMS provider posts delivery receipts (notification-service's ReceiptController). */
 	private static final String RECEIPT_PATH = "/api/notifications/v1/provider-receipts/sms";
+	/** The demo citizens' names on their demo signing certificates, as the NCA writes them: SURNAME NAME. */
+	static final Map<String, String> DEMO_SIGNERS = Map.of(
+			Keycloak.DemoUser.CITIZEN.username, "АХМЕТОВА ДАНА",
+			Keycloak.DemoUser.CITIZEN2.username, "СЕРИКБАЕВ ЕРЛАН");
 
 	private final SuiteConfig config;
 	private final KafkaBroker kafka;
@@ -45,6 +52,8 @@ public final class LocalSuite implements AutoCloseable {
 	private volatile SmsSimulator sms;
 	private volatile MailServer mail;
 	private volatile DevMailbox mailbox;
+	private volatile DemoCa demoCa;
+	private volatile NcaSimulator nca;
 	private volatile boolean closed;
 	private Duration startupTime;
 	/** The edition taking applications, opened by {@link DemoEdition} when none was; null without services. */
@@ -126,7 +135,10 @@ public final class LocalSuite implements AutoCloseable {
 		}
 	}
 
-	/** The SMS provider simulator and the mail server the notification service sends to, and the page showing both. */
+	/**
+	 * The SMS provider simulator and the mail server the notification service sends to, the page showing both, and
+	 * the demo CA with its simulator, which elorda-application-service asks about its certificates.
+	 */
 	private synchronized void startProviders() throws IOException {
 		if (closed) {
 			throw new IllegalStateException("suite closed while starting");
@@ -136,6 +148,12 @@ public final class LocalSuite implements AutoCloseable {
 		sms = SmsSimulator.start(config.repoRoot().resolve("deploy/sms-simulator"), config.ports().sms(), receipts);
 		mail = MailServer.start(config.ports().smtp());
 		mailbox = DevMailbox.start(config.ports().mailbox(), mail, sms, "127.0.0.1:" + config.ports().smtp());
+		// made on the first start, then reused: the certificates name the simulator's port
+		demoCa = DemoCa.open(config.dataDir().resolve("demo-ca"), URI.create("http://127.0.0.1:" + config.ports().nca()),
+				DEMO_SIGNERS);
+		// the web UI behind the gateway calls the demo signer from the browser
+		nca = NcaSimulator.start(demoCa, config.ports().nca(),
+				List.of("http://localhost:" + config.ports().gateway(), "http://127.0.0.1:" + config.ports().gateway()));
 	}
 
 	private ChildProcess startService(Service service, Path jar) throws IOException {
@@ -163,6 +181,11 @@ public final class LocalSuite implements AutoCloseable {
 			env.put("IDENTITY_CAPTCHA_VERIFY_URL", "http://127.0.0.1:" + config.ports().sms() + "/recaptcha/api");
 			// the email confirmation link opens the portal's page behind the gateway
 			env.put("IDENTITY_EMAIL_LINK_BASE_URL", gatewayUrl() + "/cabinet/email-confirmation");
+		}
+		if (service.name().equals("elorda-application")) {
+			// applicants' signatures are trusted when they chain to the demo CA (kz.khc.deploy.signing)
+			env.put("ELORDA_SIGNATURE_TRUSTEDROOTS", demoCa.rootPem().toUri().toString());
+			env.put("ELORDA_SIGNATURE_INTERMEDIATES", demoCa.intermediatePem().toUri().toString());
 		}
 		if (service.name().equals("notification")) {
 			env.put("SPRING_MAIL_HOST", "127.0.0.1");
@@ -251,6 +274,20 @@ public final class LocalSuite implements AutoCloseable {
 		return "http://127.0.0.1:" + config.ports().mailbox() + "/";
 	}
 
+	/** The demo CA, which signs as a citizen's NCALayer would ({@link DemoCa#sign}); null until started. */
+	public DemoCa demoCa() {
+		return demoCa;
+	}
+
+	/** The demo signer standing in for NCALayer: {@code POST {"iin":"…","contentBase64":"…"}}. */
+	String signerUrl() {
+		return "http://127.0.0.1:" + config.ports().nca() + "/ncalayer/sign";
+	}
+
+	String ncaUrl() {
+		return "http://127.0.0.1:" + config.ports().nca();
+	}
+
 	/** The SMS provider simulator; null until started. */
 	SmsSimulator sms() {
 		return sms;
@@ -306,7 +343,7 @@ public final class LocalSuite implements AutoCloseable {
 				System.err.println("Stopping PostgreSQL failed: " + e);
 			}
 		}
-		for (AutoCloseable provider : new AutoCloseable[] { mailbox, sms, mail }) {
+		for (AutoCloseable provider : new AutoCloseable[] { nca, mailbox, sms, mail }) {
 			if (provider != null) {
 				try {
 					provider.close();

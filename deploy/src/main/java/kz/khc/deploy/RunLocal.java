@@ -3,6 +3,7 @@ package kz.khc.deploy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Starts the whole suite on this machine and blocks until Ctrl-C, which stops everything again.
@@ -67,6 +68,17 @@ public final class RunLocal {
 		out.append("SMS simulator      http://127.0.0.1:%d  (WireMock; requests at /__admin/requests)%n"
 				.formatted(config.ports().sms()));
 		out.append("SMTP (GreenMail)   127.0.0.1:%d%n".formatted(config.ports().smtp()));
+		out.append("NCA simulator      %s  (demo CA, not a real one: OCSP %s, CRL %s)%n"
+				.formatted(suite.ncaUrl(), suite.demoCa().ocspUrl().getPath(), suite.demoCa().crlUrl().getPath()));
+		out.append("Demo signer        POST %s {\"iin\":\"…\",\"contentBase64\":\"…\"}  (NCALayer's stand-in)%n"
+				.formatted(suite.signerUrl()));
+		out.append("  signs for any IIN as the citizen; demo citizens: %s%n".formatted(LocalSuite.DEMO_SIGNERS.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.map(signer -> signer.getKey() + " (" + signer.getValue() + ")")
+			.collect(Collectors.joining(", "))));
+		out.append("Demo CA            %s  (%s; elorda trusts root.pem)%n".formatted(suite.demoCa().directory(),
+				suite.demoCa().created() ? "generated now" : "reused"));
 		out.append("Keycloak admin     %s/admin  (%s / %s, local demo)%n"
 				.formatted(suite.keycloakUrl(), Keycloak.ADMIN_USER, Keycloak.ADMIN_PASSWORD));
 		out.append("OIDC issuer        %s%n".formatted(suite.issuerUri()));

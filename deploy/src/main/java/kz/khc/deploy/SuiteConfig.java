@@ -13,7 +13,8 @@ import java.util.Map;
  *
  * @param repoRoot       the reactor root: service jars are read from {@code <module>/target}, Kafka and Keycloak
  *                       from {@code deploy/target}
- * @param dataDir        PostgreSQL, Kafka and Keycloak data plus {@code logs/}; kept across restarts
+ * @param dataDir        PostgreSQL, Kafka and Keycloak data, the demo CA ({@code demo-ca/}) plus {@code logs/}; kept
+ *                       across restarts
  * @param ports          every port the suite listens on
  * @param withServices   false starts only PostgreSQL, Kafka and Keycloak
  * @param startupTimeout how long each phase (infrastructure, services) may take to become healthy
@@ -27,20 +28,21 @@ public record SuiteConfig(Path repoRoot, Path dataDir, Ports ports, boolean with
 	 * @param sms     the SMS provider simulator (WireMock), which the notification service sends to
 	 * @param smtp    the mail server (GreenMail), which the notification service sends to
 	 * @param mailbox the developer mailbox page: what the simulator and the mail server received
+	 * @param nca     the national CA's simulator: the demo CA's OCSP responder and CRL, and the demo signer
 	 */
 	public record Ports(int postgres, int kafka, int kafkaController, int keycloak, int keycloakManagement,
 				 int gateway, int identity, int cabinet, int elorda, int scoring, int notification,
-				 int sms, int smtp, int mailbox) {
+				 int sms, int smtp, int mailbox, int nca) {
 
 		static Ports defaults() {
-			return new Ports(15432, 9092, 9093, 8180, 8190, 8080, 8081, 8082, 8083, 8084, 8085, 8086, 3025, 8025);
+			return new Ports(15432, 9092, 9093, 8180, 8190, 8080, 8081, 8082, 8083, 8084, 8085, 8086, 3025, 8025, 8087);
 		}
 
 		/** Free ports picked by the OS, so a test suite can run beside a running local suite. */
 		static Ports free() {
 			return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(),
 					freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
-					freePort(), freePort(), freePort());
+					freePort(), freePort(), freePort(), freePort());
 		}
 
 		private static int freePort() {

@@ -167,7 +167,22 @@ class SuiteEndToEndIT {
 		Counts before = statistics();
 
 		String citizen = token(Keycloak.DemoUser.CITIZEN);
-		HttpResponse<String> submitted = submit(citizen, draft(citizen, "Ахметова Дана"));
+		String iin = Keycloak.DemoUser.CITIZEN.username;
+		String draft = draft(citizen, "Ахметова Дана");
+
+		// the citizen's page has NCALayer sign what the intake gives to sign: here the launcher's demo signer
+		String content = json.readTree(get(APPLICATIONS + "/" + draft + "/signing-content", citizen).body())
+			.path("content").asString();
+		HttpResponse<String> signed = http.send(HttpRequest.newBuilder(URI.create(suite.signerUrl()))
+			.header("Origin", suite.gatewayUrl())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"iin\":\"%s\",\"contentBase64\":\"%s\"}".formatted(iin,
+					content)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+		assertThat(signed.headers().firstValue("Access-Control-Allow-Origin")).hasValue(suite.gatewayUrl());
+		HttpResponse<String> submitted = post(suite.gatewayUrl() + APPLICATIONS + "/" + draft + "/submission", citizen,
+				"{\"signature\":\"%s\"}".formatted(json.readTree(signed.body()).path("cmsBase64").asString()));
 		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
 		assertThat(submitted.body()).contains("\"status\":\"SUBMITTED\"");
 
@@ -185,12 +200,14 @@ class SuiteEndToEndIT {
 		String admin = api.adminToken();
 		int first = ThreadLocalRandom.current().nextInt(1_000_000);
 		List<String> tokens = new ArrayList<>();
+		List<String> iins = new ArrayList<>();
 		List<String> drafts = new ArrayList<>();
 		for (int i = 0; i < submissions; i++) {
 			String iin = Api.iin(first + i);
 			String account = "1109%08d".formatted(first + i);
 			api.ensureCitizen(admin, iin, account);
 			tokens.add(api.citizenToken(iin, account));
+			iins.add(iin);
 			drafts.add(draft(tokens.getLast(), "Заявитель " + (i + 1)));
 		}
 
@@ -201,7 +218,7 @@ class SuiteEndToEndIT {
 			List<ScheduledFuture<Integer>> statuses = new ArrayList<>();
 			for (int i = 0; i < submissions; i++) {
 				int n = i;
-				statuses.add(load.schedule(() -> submit(tokens.get(n), drafts.get(n)).statusCode(), 3L * i,
+				statuses.add(load.schedule(() -> submit(tokens.get(n), iins.get(n), drafts.get(n)).statusCode(), 3L * i,
 						TimeUnit.SECONDS));
 			}
 			for (ScheduledFuture<Integer> status : statuses) {
@@ -777,8 +794,13 @@ class SuiteEndToEndIT {
 		return json.readTree(draft.body()).path("id").asString();
 	}
 
-	private HttpResponse<String> submit(String token, String draft) throws IOException, InterruptedException {
-		return post(suite.gatewayUrl() + APPLICATIONS + "/" + draft + "/submission", token, "");
+	/** The draft submitted with the citizen's signature by the demo CA over what the intake gives to sign. */
+	private HttpResponse<String> submit(String token, String iin, String draft) throws IOException, InterruptedException {
+		HttpResponse<String> toSign = get(APPLICATIONS + "/" + draft + "/signing-content", token);
+		assertThat(toSign.statusCode()).as(toSign.body()).isEqualTo(200);
+		byte[] content = Base64.getDecoder().decode(json.readTree(toSign.body()).path("content").asString());
+		return post(suite.gatewayUrl() + APPLICATIONS + "/" + draft + "/submission", token, "{\"signature\":\"%s\"}"
+			.formatted(Base64.getEncoder().encodeToString(suite.demoCa().sign(iin, content))));
 	}
 
 	private HttpResponse<String> put(String path, String token, String body) throws IOException, InterruptedException {

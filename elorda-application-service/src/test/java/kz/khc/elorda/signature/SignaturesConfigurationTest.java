@@ -1,5 +1,6 @@
 package kz.khc.elorda.signature;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -29,6 +31,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** The {@link Signatures} bean is made from {@code elorda.signature.*}: its roots, timeouts and attempts. */
 class SignaturesConfigurationTest {
@@ -85,6 +89,32 @@ class SignaturesConfigurationTest {
 			.isEqualTo(2);
 		assertThat(responder.countRequestsMatching(getRequestedFor(urlEqualTo("/crl")).build()).getCount())
 			.isEqualTo(2);
+	}
+
+	/**
+	 * The local run (deploy's {@code LocalSuite}) names its demo CA's files in environment variables, as file URIs;
+	 * NCALayer's signatures carry only the signer's certificate, so the intermediate comes from its file.
+	 */
+	@Test
+	void theLocalRunsEnvironmentVariablesNameTheRootAndTheIntermediateFiles(@TempDir Path directory) throws Exception {
+		responder.start();
+		TestCa ca = TestCa.create("Demo CA", URI.create(responder.baseUrl()));
+		Path root = Files.writeString(directory.resolve("root.pem"), ca.rootPem());
+		Path intermediate = Files.writeString(directory.resolve("intermediate.pem"), ca.intermediatePem());
+		TestCa.Holder applicant = ca.person("651106450323").issue();
+		byte[] content = "application".getBytes(StandardCharsets.UTF_8);
+		responder.stubFor(post("/ocsp").willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/ocsp-response")
+			.withBody(ca.ocspGood(applicant))));
+
+		context.withInitializer(started -> started.getEnvironment().getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+							Map.of("ELORDA_SIGNATURE_TRUSTEDROOTS", root.toUri().toString(),
+									"ELORDA_SIGNATURE_INTERMEDIATES", intermediate.toUri().toString()))))
+			.run(started -> assertThat(started.getBean(Signatures.class)
+				.verify(content, applicant.signAlone(content), new Iin("651106450323"))
+				.signerIin()).isEqualTo("651106450323"));
 	}
 
 	@Configuration(proxyBeanMethods = false)
