@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Validator;
@@ -14,9 +15,12 @@ import kz.khc.contracts.ContactDetails;
 import kz.khc.contracts.Iin;
 import kz.khc.contracts.elorda.v1.ApplicationSubmitted;
 import kz.khc.elorda.audit.AuditTrail;
+import kz.khc.elorda.documents.DocumentCheck;
+import kz.khc.elorda.documents.Documents;
 import kz.khc.elorda.editions.Edition;
 import kz.khc.elorda.editions.Editions;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,15 +38,17 @@ class ApplicationIntake {
 	private static final Logger log = LoggerFactory.getLogger(ApplicationIntake.class);
 
 	private final Applications applications;
+	private final Documents documents;
 	private final Editions editions;
 	private final Validator validator;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	ApplicationIntake(Applications applications, Editions editions, Validator validator, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock) {
+	ApplicationIntake(Applications applications, Documents documents, Editions editions, Validator validator,
+			AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
 		this.applications = applications;
+		this.documents = documents;
 		this.editions = editions;
 		this.validator = validator;
 		this.audit = audit;
@@ -85,15 +91,24 @@ class ApplicationIntake {
 		}
 	}
 
-	/** The form is not complete or not consistent; the fields say what is missing or wrong. */
+	/**
+	 * The form is not complete or not consistent, or the documents are not the package the edition asks for: the
+	 * fields and the documents say what is missing or wrong.
+	 */
 	static final class Incomplete extends RuntimeException {
 
 		final List<ApplicationForm.FieldProblem> problems;
+		final List<DocumentProblem> documents;
 
-		Incomplete(List<ApplicationForm.FieldProblem> problems) {
+		Incomplete(List<ApplicationForm.FieldProblem> problems, List<DocumentProblem> documents) {
 			super(null, null, false, false);
 			this.problems = problems;
+			this.documents = documents;
 		}
+	}
+
+	/** @param maxAgeDays how old the document may be on the submission day, as the requirement says */
+	record DocumentProblem(DocumentCheck.Finding finding, @Nullable Integer maxAgeDays) {
 	}
 
 	static final class NotFound extends RuntimeException {
@@ -125,13 +140,21 @@ class ApplicationIntake {
 		return applications.byId(id).orElseThrow();
 	}
 
+	/**
+	 * Submits the draft if the form is complete and the documents are the edition's package for this family, issued
+	 * in their windows as of today in Asia/Almaty. The application stays locked from the check to the end, so no
+	 * document is added or removed in between.
+	 */
 	@Transactional
 	Application submit(UUID id, String applicantId) {
-		Application draft = own(id, applicantId);
+		Application draft = applications.lockedById(id)
+			.filter(application -> application.applicantId().equals(applicantId))
+			.orElseThrow(NotFound::new);
 		if (!draft.draft()) {
 			throw new NotADraft();
 		}
 		Instant now = Instant.now(clock);
+		LocalDate today = LocalDate.ofInstant(now, clock.getZone());
 		Edition edition = editions.find(draft.editionId()).filter(open -> open.openAt(now))
 			.orElseThrow(IntakeClosed::new);
 		ApplicationForm form = draft.form();
@@ -144,10 +167,12 @@ class ApplicationIntake {
 			.toList());
 		problems.addAll(form.inconsistencies(iin));
 		problems.addAll(withinTerms(form, edition.terms()));
-		if (!problems.isEmpty()) {
-			throw new Incomplete(problems);
+		List<DocumentProblem> missing = documentProblems(edition.terms().documents(), form.documentFamily(iin),
+				documents.uploaded(id), today);
+		if (!problems.isEmpty() || !missing.isEmpty()) {
+			throw new Incomplete(problems, missing);
 		}
-		String number = applications.nextNumber(LocalDate.now(clock));
+		String number = applications.nextNumber(today);
 		if (!applications.claimFamily(draft, form.spouseIin().orElse(null))) {
 			throw new FamilyAlreadyApplied();
 		}
@@ -161,6 +186,16 @@ class ApplicationIntake {
 				"%s in category %s, edition %s".formatted(number, form.category(), edition.id()));
 		log.info("Application {} submitted in category {}", number, form.category());
 		return submitted;
+	}
+
+	private static List<DocumentProblem> documentProblems(List<Edition.DocumentRequirement> requirements,
+			DocumentCheck.Family family, List<DocumentCheck.Uploaded> uploaded, LocalDate submissionDay) {
+		Map<DocumentCheck.Needed, @Nullable Integer> needed = DocumentCheck.needed(requirements, family);
+		return DocumentCheck.check(requirements, family, uploaded, submissionDay)
+			.stream()
+			.map(finding -> new DocumentProblem(finding,
+					needed.get(new DocumentCheck.Needed(finding.type(), finding.holderIin()))))
+			.toList();
 	}
 
 	private static List<ApplicationForm.FieldProblem> withinTerms(ApplicationForm form, Edition.Terms terms) {

@@ -97,6 +97,17 @@ class Applications {
 			.optional();
 	}
 
+	/**
+	 * The application, its row locked until the transaction ends: a submission and a change of its documents wait for
+	 * each other.
+	 */
+	Optional<Application> lockedById(UUID id) {
+		return jdbc.sql("select * from application where id = ? and edition_id is not null for update")
+			.param(id)
+			.query(this::map)
+			.optional();
+	}
+
 	Optional<Application> inEdition(String editionId, String applicantIin) {
 		return jdbc.sql("select * from application where edition_id = ? and applicant_iin = ?")
 			.params(editionId, applicantIin)

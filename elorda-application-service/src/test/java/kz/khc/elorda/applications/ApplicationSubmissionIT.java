@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import kz.khc.contracts.elorda.v1.ApplicationSubmitted;
+import kz.khc.elorda.documents.DocumentPackage;
 import kz.khc.elorda.editions.Editions;
 import kz.khc.testsupport.EmbeddedPostgresInitializer;
 import kz.khc.testsupport.MovableClock;
@@ -125,6 +127,8 @@ class ApplicationSubmissionIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString()).get("id").asString();
+		DocumentPackage.uploadAll(mvc, citizen, id, DocumentPackage.complete("950312400238", "930720300018",
+				"220115500013", LocalDate.now(CLOCK)));
 		mvc.perform(post("/api/elorda/v1/applications/" + id + "/submission").with(citizen)
 			.header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01"))
 			.andExpect(status().isOk())
@@ -134,7 +138,9 @@ class ApplicationSubmissionIT {
 		assertThat(jdbc.sql("select action from audit_log where subject = ? and actor = 'citizen-1' order by id")
 			.param("application/" + id)
 			.query(String.class)
-			.list()).containsExactly("application.draft-started", "application.submitted");
+			.list()
+			.stream()
+			.distinct()).containsExactly("application.draft-started", "document.uploaded", "application.submitted");
 
 		ConsumerRecord<String, byte[]> record = recordFor(id);
 		assertThat(record.topic()).isEqualTo("elorda.application-submitted.v1");
