@@ -2,6 +2,7 @@ package kz.khc.elorda.applications;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,8 @@ import jakarta.validation.constraints.Size;
 
 import kz.khc.contracts.Iin;
 import kz.khc.contracts.elorda.v1.ProgrammeCategory;
+import kz.khc.elorda.documents.DocumentCheck;
+import kz.khc.elorda.editions.Edition;
 import kz.khc.elorda.signature.SignatureRefused;
 import kz.khc.elorda.web.Problems;
 
@@ -207,13 +210,37 @@ class ApplicationController {
 		return respond(problems.of(HttpStatus.CONFLICT, "family-already-applied", locale));
 	}
 
+	/**
+	 * A document missing or out of its window, for the applicant: its type in their language, the holder's IIN (their
+	 * own family's) and what is wrong.
+	 */
+	record DocumentError(Edition.DocumentType type, String holderIin, DocumentCheck.Finding.Problem problem,
+			@Nullable Integer maxAgeDays, String message) {
+	}
+
+	/** Each field at fault, then each document (as field {@code documents}); the documents in detail besides. */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> incomplete(ApplicationIntake.Incomplete ex, Locale locale) {
-		return respond(problems.withFieldErrors(problems.of(HttpStatus.BAD_REQUEST, "application-incomplete", locale),
-				ex.problems.stream()
-					.map(problem -> new Problems.FieldError(problem.field(),
-							messages.getMessage(problem.message(), null, problem.message(), locale)))
-					.toList()));
+		List<DocumentError> documents = ex.documents.stream().map(problem -> {
+			DocumentCheck.Finding finding = problem.finding();
+			String type = messages.getMessage("kz.khc.elorda.documents.type." + finding.type(), null,
+					finding.type().name(), locale);
+			String key = "kz.khc.elorda.documents.finding." + finding.problem();
+			return new DocumentError(finding.type(), finding.holderIin(), finding.problem(), problem.maxAgeDays(),
+					messages.getMessage(key, new Object[] { type, finding.holderIin(), problem.maxAgeDays() }, key,
+							locale));
+		}).toList();
+		List<Problems.FieldError> errors = new ArrayList<>(ex.problems.stream()
+			.map(problem -> new Problems.FieldError(problem.field(),
+					messages.getMessage(problem.message(), null, problem.message(), locale)))
+			.toList());
+		documents.forEach(document -> errors.add(new Problems.FieldError("documents", document.message())));
+		ProblemDetail problem = problems.withFieldErrors(
+				problems.of(HttpStatus.BAD_REQUEST, "application-incomplete", locale), errors);
+		if (!documents.isEmpty()) {
+			problem.setProperty("documents", documents);
+		}
+		return respond(problem);
 	}
 
 	@ExceptionHandler

@@ -28,6 +28,7 @@ import kz.khc.contracts.Iin;
 import kz.khc.contracts.MobileNumber;
 import kz.khc.contracts.elorda.v1.ApplicationFacts;
 import kz.khc.contracts.elorda.v1.ProgrammeCategory;
+import kz.khc.elorda.documents.DocumentCheck;
 
 import org.jspecify.annotations.Nullable;
 
@@ -163,6 +164,33 @@ public record ApplicationForm(@NotNull(groups = Complete.class) @Nullable Progra
 			.map(FamilyMember::iin)
 			.filter(java.util.Objects::nonNull)
 			.findFirst();
+	}
+
+	/**
+	 * The family as the documents' requirements see it (DOMAIN "Documents"): who is disabled, whether the spouse
+	 * works, and whether a month of the six had no income. Works on an incomplete form too, with what it has.
+	 */
+	DocumentCheck.Family documentFamily(Iin iin) {
+		DocumentCheck.Person applicantPerson = new DocumentCheck.Person(iin.value(),
+				applicant != null && applicant.disabilityGroup() != null, true);
+		DocumentCheck.@Nullable Person spouse = null;
+		List<DocumentCheck.Person> others = new java.util.ArrayList<>();
+		for (FamilyMember member : family) {
+			if (member.iin() == null) {
+				continue;
+			}
+			DocumentCheck.Person person = new DocumentCheck.Person(member.iin(), member.disabilityGroup() != null,
+					Boolean.TRUE.equals(member.employed()));
+			if (member.relation() == ApplicationFacts.FamilyMember.Relation.SPOUSE && spouse == null) {
+				spouse = person;
+			}
+			else {
+				others.add(person);
+			}
+		}
+		boolean monthWithoutIncome = householdNetIncome != null
+				&& householdNetIncome.stream().anyMatch(month -> month != null && month.signum() == 0);
+		return new DocumentCheck.Family(applicantPerson, spouse, others, category, monthWithoutIncome);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Validator;
@@ -15,12 +16,15 @@ import kz.khc.contracts.ContactDetails;
 import kz.khc.contracts.Iin;
 import kz.khc.contracts.elorda.v1.ApplicationSubmitted;
 import kz.khc.elorda.audit.AuditTrail;
+import kz.khc.elorda.documents.DocumentCheck;
+import kz.khc.elorda.documents.Documents;
 import kz.khc.elorda.editions.Edition;
 import kz.khc.elorda.editions.Editions;
 import kz.khc.elorda.signature.SignatureEvidence;
 import kz.khc.elorda.signature.SignatureRefused;
 import kz.khc.elorda.signature.Signatures;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,6 +44,7 @@ class ApplicationIntake {
 	private static final Logger log = LoggerFactory.getLogger(ApplicationIntake.class);
 
 	private final Applications applications;
+	private final Documents documents;
 	private final Editions editions;
 	private final Validator validator;
 	private final AuditTrail audit;
@@ -48,10 +53,11 @@ class ApplicationIntake {
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 
-	ApplicationIntake(Applications applications, Editions editions, Validator validator, AuditTrail audit,
-			ApplicationEventPublisher events, Signatures signatures, PlatformTransactionManager transactions,
-			Clock clock) {
+	ApplicationIntake(Applications applications, Documents documents, Editions editions, Validator validator,
+			AuditTrail audit, ApplicationEventPublisher events, Signatures signatures,
+			PlatformTransactionManager transactions, Clock clock) {
 		this.applications = applications;
+		this.documents = documents;
 		this.editions = editions;
 		this.validator = validator;
 		this.audit = audit;
@@ -96,14 +102,19 @@ class ApplicationIntake {
 		}
 	}
 
-	/** The form is not complete or not consistent; the fields say what is missing or wrong. */
+	/**
+	 * The form is not complete or not consistent, or the documents are not the package the edition asks for: the
+	 * fields and the documents say what is missing or wrong.
+	 */
 	static final class Incomplete extends RuntimeException {
 
 		final List<ApplicationForm.FieldProblem> problems;
+		final List<DocumentProblem> documents;
 
-		Incomplete(List<ApplicationForm.FieldProblem> problems) {
+		Incomplete(List<ApplicationForm.FieldProblem> problems, List<DocumentProblem> documents) {
 			super(null, null, false, false);
 			this.problems = problems;
+			this.documents = documents;
 		}
 	}
 
@@ -113,6 +124,10 @@ class ApplicationIntake {
 		ChangedAfterSigning() {
 			super(null, null, false, false);
 		}
+	}
+
+	/** @param maxAgeDays how old the document may be on the submission day, as the requirement says */
+	record DocumentProblem(DocumentCheck.Finding finding, @Nullable Integer maxAgeDays) {
 	}
 
 	static final class NotFound extends RuntimeException {
@@ -155,7 +170,7 @@ class ApplicationIntake {
 			throw new NotADraft();
 		}
 		checkSubmittable(draft, Instant.now(clock));
-		return SigningContent.of(draft, documents(draft));
+		return SigningContent.of(draft, documents.checksums(draft.id()));
 	}
 
 	/**
@@ -173,7 +188,7 @@ class ApplicationIntake {
 			return resubmitted(draft, cms);
 		}
 		checkSubmittable(draft, Instant.now(clock));
-		byte[] content = SigningContent.of(draft, documents(draft));
+		byte[] content = SigningContent.of(draft, documents.checksums(draft.id()));
 		SignatureEvidence evidence = signatures.verify(content, cms, new Iin(draft.applicantIin()));
 		return transactions.execute(status -> record(id, content, cms, evidence));
 	}
@@ -185,7 +200,7 @@ class ApplicationIntake {
 		}
 		Instant now = Instant.now(clock);
 		Edition edition = checkSubmittable(draft, now);
-		if (!Arrays.equals(signed, SigningContent.of(draft, documents(draft)))) {
+		if (!Arrays.equals(signed, SigningContent.of(draft, documents.checksums(draft.id())))) {
 			throw new ChangedAfterSigning();
 		}
 		ApplicationForm form = draft.form();
@@ -215,8 +230,12 @@ class ApplicationIntake {
 		return submitted;
 	}
 
-	/** The edition still takes applications and the draft is complete, consistent and within its terms. */
+	/**
+	 * The edition still takes applications, the form is complete, consistent and within its terms, and the documents
+	 * are the edition's package for this family, issued in their windows as of today in Asia/Almaty.
+	 */
 	private Edition checkSubmittable(Application draft, Instant now) {
+		LocalDate today = LocalDate.ofInstant(now, clock.getZone());
 		Edition edition = editions.find(draft.editionId()).filter(open -> open.openAt(now))
 			.orElseThrow(IntakeClosed::new);
 		ApplicationForm form = draft.form();
@@ -226,17 +245,25 @@ class ApplicationIntake {
 			.map(violation -> new ApplicationForm.FieldProblem(violation.getPropertyPath().toString(),
 					violation.getMessage()))
 			.toList());
-		problems.addAll(form.inconsistencies(new Iin(draft.applicantIin())));
+		Iin iin = new Iin(draft.applicantIin());
+		problems.addAll(form.inconsistencies(iin));
 		problems.addAll(withinTerms(form, edition.terms()));
-		if (!problems.isEmpty()) {
-			throw new Incomplete(problems);
+		List<DocumentProblem> missing = documentProblems(edition.terms().documents(), form.documentFamily(iin),
+				documents.uploaded(draft.id()), today);
+		if (!problems.isEmpty() || !missing.isEmpty()) {
+			throw new Incomplete(problems, missing);
 		}
 		return edition;
 	}
 
-	/** The draft's documents as signed; issue 7 point 3 fills it. */
-	private List<SigningContent.Document> documents(Application draft) {
-		return List.of();
+	private static List<DocumentProblem> documentProblems(List<Edition.DocumentRequirement> requirements,
+			DocumentCheck.Family family, List<DocumentCheck.Uploaded> uploaded, LocalDate submissionDay) {
+		Map<DocumentCheck.Needed, @Nullable Integer> needed = DocumentCheck.needed(requirements, family);
+		return DocumentCheck.check(requirements, family, uploaded, submissionDay)
+			.stream()
+			.map(finding -> new DocumentProblem(finding,
+					needed.get(new DocumentCheck.Needed(finding.type(), finding.holderIin()))))
+			.toList();
 	}
 
 	private static List<ApplicationForm.FieldProblem> withinTerms(ApplicationForm form, Edition.Terms terms) {

@@ -94,14 +94,6 @@ class Applications {
 		return claimed == (spouseIin == null ? 1 : 2);
 	}
 
-	/** The application with its row locked to the end of the transaction: submissions of one draft take turns. */
-	Optional<Application> lockedById(UUID id) {
-		return jdbc.sql("select * from application where id = ? and edition_id is not null for update")
-			.param(id)
-			.query(this::map)
-			.optional();
-	}
-
 	/** Keeps the signature a submission was accepted with: the bytes signed, the CMS and what was checked. */
 	void addSignature(UUID id, byte[] content, byte[] cms, SignatureEvidence evidence) {
 		jdbc.sql("""
@@ -124,6 +116,17 @@ class Applications {
 
 	Optional<Application> byId(UUID id) {
 		return jdbc.sql("select * from application where id = ? and edition_id is not null")
+			.param(id)
+			.query(this::map)
+			.optional();
+	}
+
+	/**
+	 * The application, its row locked until the transaction ends: a submission and a change of its documents wait for
+	 * each other.
+	 */
+	Optional<Application> lockedById(UUID id) {
+		return jdbc.sql("select * from application where id = ? and edition_id is not null for update")
 			.param(id)
 			.query(this::map)
 			.optional();

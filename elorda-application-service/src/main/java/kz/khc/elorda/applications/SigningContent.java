@@ -6,6 +6,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import kz.khc.elorda.documents.Documents;
+
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,16 +28,12 @@ final class SigningContent {
 	private SigningContent() {
 	}
 
-	/** A document as signed: its content only through the checksum. */
-	record Document(UUID id, String type, String holderIin, String issuedOn, String sha256) {
-	}
-
 	/** @param version of this layout, so that a later one can be told apart */
 	private record Signed(int version, String programme, UUID applicationId, String editionId, String applicantIin,
-			ApplicationForm form, List<Document> documents) {
+			ApplicationForm form, List<Documents.Checksum> documents) {
 	}
 
-	static byte[] of(Application application, List<Document> documents) {
+	static byte[] of(Application application, List<Documents.Checksum> documents) {
 		return CANONICAL.writeValueAsBytes(new Signed(1, "elorda-zhastary", application.id(), application.editionId(),
 				application.applicantIin(), application.form(), documents));
 	}

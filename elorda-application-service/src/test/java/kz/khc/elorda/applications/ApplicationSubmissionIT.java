@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import kz.khc.contracts.elorda.v1.ApplicationSubmitted;
+import kz.khc.elorda.documents.DocumentPackage;
 import kz.khc.elorda.editions.Editions;
 import kz.khc.testsupport.EmbeddedPostgresInitializer;
 import kz.khc.testsupport.MovableClock;
@@ -135,6 +137,8 @@ class ApplicationSubmissionIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString()).get("id").asString();
+		DocumentPackage.uploadAll(mvc, citizen, id, DocumentPackage.complete("950312400238", "930720300018",
+				"220115500013", LocalDate.now(CLOCK)));
 		String toSign = json.readTree(mvc.perform(get("/api/elorda/v1/applications/" + id + "/signing-content")
 			.with(citizen)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
 			.get("content").asString();
@@ -150,7 +154,9 @@ class ApplicationSubmissionIT {
 		assertThat(jdbc.sql("select action from audit_log where subject = ? and actor = 'citizen-1' order by id")
 			.param("application/" + id)
 			.query(String.class)
-			.list()).containsExactly("application.draft-started", "application.submitted");
+			.list()
+			.stream()
+			.distinct()).containsExactly("application.draft-started", "document.uploaded", "application.submitted");
 
 		ConsumerRecord<String, byte[]> record = recordFor(id);
 		assertThat(record.topic()).isEqualTo("elorda.application-submitted.v1");

@@ -2,10 +2,13 @@ package kz.khc.elorda.applications;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 
+import kz.khc.elorda.documents.DocumentPackage;
 import kz.khc.elorda.editions.Edition;
+import kz.khc.elorda.editions.Edition.DocumentType;
 import kz.khc.elorda.editions.Editions;
 import kz.khc.testsupport.EmbeddedPostgresInitializer;
 import kz.khc.testsupport.MovableClock;
@@ -37,6 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -59,6 +63,7 @@ class DraftsIT {
 
 	static final String APPLICANT = "950312400238";
 	static final String SPOUSE = "930720300018";
+	static final String CHILD = "220115500013";
 	static final MovableClock CLOCK = new MovableClock();
 	static final TestSigning SIGNING = new TestSigning(CLOCK);
 
@@ -108,6 +113,8 @@ class DraftsIT {
 		mvc.perform(send(put("/api/elorda/v1/applications/" + id + "/form"), form()).with(citizen(APPLICANT)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.category").value("HEALTHCARE"));
+		DocumentPackage.uploadAll(mvc, citizen(APPLICANT), id, DocumentPackage.complete(APPLICANT, SPOUSE, CHILD,
+				today()));
 		mvc.perform(get("/api/elorda/v1/applications/" + id).with(citizen("somebody-else", SPOUSE)))
 			.andExpect(status().isNotFound());
 		mvc.perform(send(put("/api/elorda/v1/applications/" + id + "/form"), form())
@@ -143,6 +150,8 @@ class DraftsIT {
 		((ObjectNode) family.get(0)).put("iin", APPLICANT);
 		String second = json.readTree(startDraft(SPOUSE, theirs.toString()).andExpect(status().isCreated())
 			.andReturn().getResponse().getContentAsString()).get("id").asString();
+		DocumentPackage.uploadAll(mvc, citizen(SPOUSE), second, DocumentPackage.complete(SPOUSE, APPLICANT, CHILD,
+				today()));
 		mvc.perform(submission(second, SPOUSE)
 			.header("Accept-Language", "kk"))
 			.andExpect(status().isConflict())
@@ -312,33 +321,93 @@ class DraftsIT {
 			.andExpect(jsonPath("$.code").value("no-open-edition"));
 	}
 
+	@Test
+	void aSubmissionWithoutThePackageTheFamilyNeedsIsRefusedNamingEachDocumentAndStaysADraft() throws Exception {
+		String id = draft(APPLICANT, form());
+		DocumentPackage.uploadAll(mvc, citizen(APPLICANT), id, DocumentPackage.complete(APPLICANT, SPOUSE, CHILD,
+				today())
+			.stream()
+			.filter(item -> !(item.type() == DocumentType.INCOME_CERTIFICATE && item.holderIin().equals(SPOUSE)))
+			.filter(item -> !(item.type() == DocumentType.NO_PROPERTY_CERTIFICATE && item.holderIin().equals(APPLICANT)))
+			.toList());
+		DocumentPackage.upload(mvc, citizen(APPLICANT), id, new DocumentPackage.Item(
+				DocumentType.NO_PROPERTY_CERTIFICATE, APPLICANT, today().minusDays(1))).andExpect(status().isCreated());
+
+		mvc.perform(submission(id, APPLICANT))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("application-incomplete"))
+			.andExpect(jsonPath("$.documents", hasSize(2)))
+			.andExpect(jsonPath("$.documents[?(@.type == 'INCOME_CERTIFICATE' && @.holderIin == '" + SPOUSE
+					+ "')].problem").value(hasItem("MISSING")))
+			.andExpect(jsonPath("$.documents[?(@.type == 'NO_PROPERTY_CERTIFICATE')].problem")
+				.value(hasItem("NOT_THE_SUBMISSION_DAY")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'documents')].message").value(hasItem(
+					"Справка о доходах за 6 месяцев (" + SPOUSE + "): документ не загружен")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'documents')].message").value(hasItem(
+					"Справка об отсутствии недвижимости (" + APPLICANT + "): документ должен быть выдан в день подачи")));
+		assertThat(statusOf(id)).isEqualTo("DRAFT");
+		assertThat(published(id)).isZero();
+
+		DocumentPackage.upload(mvc, citizen(APPLICANT), id, new DocumentPackage.Item(
+				DocumentType.NO_PROPERTY_CERTIFICATE, APPLICANT, today())).andExpect(status().isCreated());
+		mvc.perform(submission(id, APPLICANT)
+			.header("Accept-Language", "en"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.documents", hasSize(1)))
+			.andExpect(jsonPath("$.documents[0].message").value(
+					"Income certificate for 6 months (" + SPOUSE + "): not uploaded"));
+		DocumentPackage.upload(mvc, citizen(APPLICANT), id, new DocumentPackage.Item(
+				DocumentType.INCOME_CERTIFICATE, SPOUSE, today().minusDays(3))).andExpect(status().isCreated());
+		mvc.perform(submission(id, APPLICANT))
+			.andExpect(status().isOk());
+	}
+
+	/** DOMAIN "Documents": at most 10 calendar days before submission — the 10th day in, the 11th out. */
+	@Test
+	void anEmploymentCertificateIsInTimeOnItsTenthDayAndTooOldOnItsEleventh() throws Exception {
+		String id = draft(APPLICANT, form());
+		DocumentPackage.uploadAll(mvc, citizen(APPLICANT), id, DocumentPackage.complete(APPLICANT, SPOUSE, CHILD,
+				today())
+			.stream()
+			.map(item -> item.type() == DocumentType.EMPLOYMENT_CERTIFICATE
+					? new DocumentPackage.Item(item.type(), item.holderIin(), today().minusDays(11)) : item)
+			.toList());
+		mvc.perform(submission(id, APPLICANT)
+			.header("Accept-Language", "kk"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.documents", hasSize(1)))
+			.andExpect(jsonPath("$.documents[0].type").value("EMPLOYMENT_CERTIFICATE"))
+			.andExpect(jsonPath("$.documents[0].problem").value("TOO_OLD"))
+			.andExpect(jsonPath("$.documents[0].maxAgeDays").value(10))
+			.andExpect(jsonPath("$.documents[0].message").value("Жұмыс орнынан анықтама (" + APPLICANT
+					+ "): құжат өтінім берілгенге дейін 10 күнтізбелік күннен ертерек берілген"));
+
+		DocumentPackage.upload(mvc, citizen(APPLICANT), id, new DocumentPackage.Item(
+				DocumentType.EMPLOYMENT_CERTIFICATE, APPLICANT, today().minusDays(10))).andExpect(status().isCreated());
+		mvc.perform(submission(id, APPLICANT))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("SUBMITTED"));
+	}
+
 	private String submitted(String iin, ObjectNode form) throws Exception {
-		String id = json.readTree(startDraft(iin, form.toString()).andExpect(status().isCreated())
-			.andReturn().getResponse().getContentAsString()).get("id").asString();
+		String id = draft(iin, form);
+		DocumentPackage.uploadAll(mvc, citizen(iin), id, DocumentPackage.complete(iin,
+				form.get("family").get(0).get("iin").asString(), form.get("family").get(1).get("iin").asString(),
+				today()));
 		mvc.perform(submission(id, iin))
 			.andExpect(status().isOk());
 		return id;
 	}
 
-	/**
-	 * The submission as the applicant's browser sends it: the content to sign fetched and signed as with NCALayer. A
-	 * draft that cannot be submitted has no content to sign; its submission, with a signature of nothing, is refused
-	 * for the same reason before any signature is looked at.
-	 */
 	private MockHttpServletRequestBuilder submission(String id, String iin) throws Exception {
-		MockHttpServletResponse toSign = mvc.perform(get("/api/elorda/v1/applications/" + id + "/signing-content")
-			.with(citizen(iin))).andReturn().getResponse();
-		byte[] content = toSign.getStatus() == 200
-				? Base64.getDecoder().decode(json.readTree(toSign.getContentAsString()).get("content").asString())
-				: new byte[0];
-		return post("/api/elorda/v1/applications/" + id + "/submission").with(citizen(iin))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"signature\":\"" + SIGNING.sign(iin, content) + "\"}");
+		return SIGNING.submission(mvc, id, citizen(iin), iin);
 	}
 
+	/** A draft with the whole form and the documents it needs, ready to be signed and submitted. */
 	private String draft(String iin) throws Exception {
-		return json.readTree(startDraft(iin, form().toString()).andExpect(status().isCreated())
-			.andReturn().getResponse().getContentAsString()).get("id").asString();
+		String id = draft(iin, form());
+		DocumentPackage.uploadAll(mvc, citizen(iin), id, DocumentPackage.complete(APPLICANT, SPOUSE, CHILD, today()));
+		return id;
 	}
 
 	private void refused(String id, String signature, String reason, String language, String explained)
@@ -364,6 +433,15 @@ class DraftsIT {
 	private long signatures(String id) {
 		return jdbc.sql("select count(*) from application_signature where application_id = ?::uuid").param(id)
 			.query(Long.class).single();
+	}
+
+	private String draft(String iin, ObjectNode form) throws Exception {
+		return json.readTree(startDraft(iin, form.toString()).andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString()).get("id").asString();
+	}
+
+	private static LocalDate today() {
+		return LocalDate.now(CLOCK);
 	}
 
 	private ResultActions startDraft(String iin, String form) throws Exception {
