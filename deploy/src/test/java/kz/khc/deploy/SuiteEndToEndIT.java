@@ -168,7 +168,7 @@ class SuiteEndToEndIT {
 
 		String citizen = token(Keycloak.DemoUser.CITIZEN);
 		String iin = Keycloak.DemoUser.CITIZEN.username;
-		String draft = draft(citizen, "Ахметова Дана");
+		String draft = draft(citizen, iin, "Ахметова Дана");
 
 		// the citizen's page has NCALayer sign what the intake gives to sign: here the launcher's demo signer
 		String content = json.readTree(get(APPLICATIONS + "/" + draft + "/signing-content", citizen).body())
@@ -208,7 +208,7 @@ class SuiteEndToEndIT {
 			api.ensureCitizen(admin, iin, account);
 			tokens.add(api.citizenToken(iin, account));
 			iins.add(iin);
-			drafts.add(draft(tokens.getLast(), "Заявитель " + (i + 1)));
+			drafts.add(draft(tokens.getLast(), iin, "Заявитель " + (i + 1)));
 		}
 
 		suite.stopKafka();
@@ -787,11 +787,43 @@ class SuiteEndToEndIT {
 		return new Counts(number(TOTAL, response.body()), number(HEALTHCARE, response.body()));
 	}
 
-	/** A healthcare worker's application without family, as the citizen's browser saves it: the draft's id. */
-	private String draft(String token, String fullName) throws IOException, InterruptedException {
+	/**
+	 * A healthcare worker's application without family, as the citizen's browser saves it, with the documents the
+	 * standard terms ask of her, each a scan issued today: the draft's id.
+	 */
+	private String draft(String token, String iin, String fullName) throws IOException, InterruptedException {
 		HttpResponse<String> draft = post(suite.gatewayUrl() + APPLICATIONS, token, HEALTHCARE_FORM.formatted(fullName));
 		assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
-		return json.readTree(draft.body()).path("id").asString();
+		String id = json.readTree(draft.body()).path("id").asString();
+		for (String type : List.of("CIVIL_STATUS_CERTIFICATE", "NO_PROPERTY_CERTIFICATE", "EMPLOYMENT_CERTIFICATE",
+				"WORK_RECORD", "PENSION_STATEMENT", "DEPOSIT_CERTIFICATE", "INCOME_CERTIFICATE", "DIPLOMA")) {
+			HttpResponse<String> uploaded = upload(token, id, type, iin);
+			assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+		}
+		return id;
+	}
+
+	/** One scan, a PDF by its bytes, as the browser's form posts it (multipart). */
+	private HttpResponse<String> upload(String token, String draft, String type, String holderIin)
+			throws IOException, InterruptedException {
+		String boundary = "e2e" + UUID.randomUUID();
+		String today = LocalDate.now(ZoneId.of("Asia/Almaty")).toString();
+		StringBuilder body = new StringBuilder();
+		for (String[] field : List.of(new String[] { "type", type }, new String[] { "holderIin", holderIin },
+				new String[] { "issuedOn", today })) {
+			body.append("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n".formatted(boundary,
+					field[0], field[1]));
+		}
+		body.append("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s.pdf\"\r\n".formatted(
+				boundary, type.toLowerCase()))
+			.append("Content-Type: application/pdf\r\n\r\n%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n\r\n")
+			.append("--%s--\r\n".formatted(boundary));
+		return http.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + APPLICATIONS + "/" + draft + "/documents"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** The draft submitted with the citizen's signature by the demo CA over what the intake gives to sign. */
