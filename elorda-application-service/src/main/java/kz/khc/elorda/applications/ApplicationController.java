@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -20,6 +23,8 @@ import kz.khc.contracts.elorda.v1.ProgrammeCategory;
 import kz.khc.elorda.documents.DocumentCheck;
 import kz.khc.elorda.editions.Edition;
 import kz.khc.elorda.signature.SignatureRefused;
+import kz.khc.elorda.verification.VerificationView;
+import kz.khc.elorda.verification.Verifications;
 import kz.khc.elorda.web.Problems;
 
 import org.jspecify.annotations.Nullable;
@@ -57,23 +62,33 @@ class ApplicationController {
 	private final Applications applications;
 	private final Problems problems;
 	private final MessageSource messages;
+	private final Verifications verifications;
 
 	ApplicationController(ApplicationIntake intake, Applications applications, Problems problems,
-			MessageSource messages) {
+			MessageSource messages, Verifications verifications) {
 		this.intake = intake;
 		this.applications = applications;
 		this.problems = problems;
 		this.messages = messages;
+		this.verifications = verifications;
 	}
 
+	/**
+	 * @param verification the decision and, for staff, the verification deadline (DOMAIN A1), unwrapped into the
+	 * view: see {@link VerificationView}
+	 */
 	record ApplicationView(UUID id, @Nullable String number, Application.Status status, String editionId,
 			@Nullable ProgrammeCategory category, ApplicationForm form, @Nullable Instant submittedAt,
-			Instant updatedAt) {
+			Instant updatedAt, @JsonUnwrapped @Nullable VerificationView verification) {
 
 		static ApplicationView of(Application application) {
+			return of(application, null);
+		}
+
+		static ApplicationView of(Application application, @Nullable VerificationView verification) {
 			return new ApplicationView(application.id(), application.number(), application.status(),
 					application.editionId(), application.category(), application.form(), application.submittedAt(),
-					application.updatedAt());
+					application.updatedAt(), verification);
 		}
 	}
 
@@ -131,19 +146,19 @@ class ApplicationController {
 
 	@GetMapping("/my/applications")
 	@PreAuthorize("hasRole('citizen')")
-	List<ApplicationView> mine(Authentication citizen) {
-		return applications.byApplicant(citizen.getName()).stream().map(ApplicationView::of).toList();
+	List<ApplicationView> mine(Authentication citizen, Locale locale) {
+		return applications.byApplicant(citizen.getName()).stream().map(mine -> forApplicant(mine, locale)).toList();
 	}
 
 	@GetMapping("/applications/{id}")
 	@PreAuthorize("hasRole('akimat-officer') or hasRole('citizen')")
-	ApplicationView one(@PathVariable UUID id, Authentication reader) {
+	ApplicationView one(@PathVariable UUID id, Authentication reader, Locale locale) {
 		if (!reader.getAuthorities().contains(AKIMAT_OFFICER)) {
-			return ApplicationView.of(intake.own(id, reader.getName()));
+			return forApplicant(intake.own(id, reader.getName()), locale);
 		}
 		return applications.byId(id)
 			.filter(application -> !application.draft()) // a draft is the applicant's own business
-			.map(ApplicationView::of)
+			.map(application -> forStaff(List.of(application), locale).getFirst())
 			.orElseThrow(ApplicationIntake.NotFound::new);
 	}
 
@@ -155,11 +170,24 @@ class ApplicationController {
 	ApplicationPage list(@RequestParam(required = false) @Nullable ProgrammeCategory category,
 			@RequestParam(required = false) Application.@Nullable Status status,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-		return new ApplicationPage(applications.page(category, status, page, size)
-			.stream()
-			.map(ApplicationView::of)
-			.toList(), page, size, applications.count(category, status));
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, Locale locale) {
+		return new ApplicationPage(forStaff(applications.page(category, status, page, size), locale), page, size,
+				applications.count(category, status));
+	}
+
+	/** With the decision and the deadline (staff see who decided). */
+	private List<ApplicationView> forStaff(List<Application> submitted, Locale locale) {
+		Map<UUID, VerificationView> verification = verifications.forStaff(submitted.stream()
+			.map(application -> new Verifications.Subject(application.id(), application.editionId()))
+			.toList(), locale);
+		return submitted.stream()
+			.map(application -> ApplicationView.of(application, verification.get(application.id())))
+			.toList();
+	}
+
+	/** With the decision once there is one, not who took it. */
+	private ApplicationView forApplicant(Application own, Locale locale) {
+		return ApplicationView.of(own, own.draft() ? null : verifications.forApplicant(own.id(), locale).orElse(null));
 	}
 
 	/** Citizens sign in with their IIN as the username. */

@@ -77,6 +77,22 @@ class Applications {
 	}
 
 	/**
+	 * Gives a submitted application staff's decision as its status (VERIFIED or REJECTED); false when it was not
+	 * SUBMITTED. Of two officers deciding at once, the second's update waits for the first's row lock and then finds
+	 * the status changed.
+	 */
+	boolean markDecided(UUID id, Application.Status decision, Instant now) {
+		if (decision != Application.Status.VERIFIED && decision != Application.Status.REJECTED) {
+			throw new IllegalArgumentException("not a decision: " + decision);
+		}
+		return jdbc.sql("""
+				update application set status = ?, updated_at = ?
+				where id = ? and status = 'SUBMITTED'""")
+			.params(decision.name(), Timestamp.from(now), id)
+			.update() == 1;
+	}
+
+	/**
 	 * Records the family of a submitted application in its edition; false when one of them is already in another
 	 * submitted application there (the other spouse applied).
 	 */
@@ -148,15 +164,19 @@ class Applications {
 			.list();
 	}
 
-	/** Submitted ones (not drafts), for staff: by category, then number. */
+	/**
+	 * Submitted ones (not drafts), for staff: the undecided first, then by the verification deadline, then by
+	 * submission. The deadline (DOMAIN A1) is a fixed number of working days after the edition's close, so it orders
+	 * as the close does; windows never overlap, so neither do two editions' submission times.
+	 */
 	List<Application> page(@Nullable ProgrammeCategory category, Application.@Nullable Status status, int page,
 			int size) {
 		return jdbc.sql("""
-				select * from application
-				where edition_id is not null and status <> 'DRAFT'
-				  and (cast(:category as text) is null or category = :category)
-				  and (cast(:status as text) is null or status = :status)
-				order by submitted_at, number
+				select a.* from application a join edition e on e.id = a.edition_id
+				where a.status <> 'DRAFT'
+				  and (cast(:category as text) is null or a.category = :category)
+				  and (cast(:status as text) is null or a.status = :status)
+				order by a.status <> 'SUBMITTED', e.closes_at, a.submitted_at, a.number
 				limit :size offset :offset""")
 			.param("category", category == null ? null : category.name())
 			.param("status", status == null ? null : status.name())

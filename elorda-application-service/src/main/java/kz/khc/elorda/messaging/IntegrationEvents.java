@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 
 import kz.khc.contracts.IntegrationEvent;
+import kz.khc.contracts.elorda.v1.ApplicationRejected;
 import kz.khc.contracts.elorda.v1.ApplicationSubmitted;
+import kz.khc.contracts.elorda.v1.ApplicationVerified;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -47,7 +49,8 @@ class IntegrationEvents {
 
 	@Bean
 	KafkaAdmin.NewTopics topics(TopicProperties properties) {
-		return new KafkaAdmin.NewTopics(topic(ApplicationSubmitted.TOPIC, properties));
+		return new KafkaAdmin.NewTopics(topic(ApplicationSubmitted.TOPIC, properties),
+				topic(ApplicationVerified.TOPIC, properties), topic(ApplicationRejected.TOPIC, properties));
 	}
 
 	private static NewTopic topic(String name, TopicProperties properties) {

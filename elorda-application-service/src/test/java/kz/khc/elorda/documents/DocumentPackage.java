@@ -49,22 +49,23 @@ public final class DocumentPackage {
 	 * issued that day, the 10-day ones too, the others (diploma, disability certificate…) years before.
 	 */
 	public static List<Item> complete(String applicant, String spouse, String disabledChild, LocalDate day) {
-		List<Item> items = new ArrayList<>();
-		LocalDate longAgo = day.minusYears(3);
-		items.add(new Item(CIVIL_STATUS_CERTIFICATE, applicant, longAgo));
-		items.add(new Item(EMPLOYMENT_CERTIFICATE, applicant, day));
-		items.add(new Item(WORK_RECORD, applicant, day.minusMonths(2)));
-		items.add(new Item(PENSION_STATEMENT, applicant, day));
-		items.add(new Item(DIPLOMA, applicant, longAgo));
-		for (String person : List.of(applicant, spouse, disabledChild)) {
-			items.add(new Item(NO_PROPERTY_CERTIFICATE, person, day));
-		}
-		items.add(new Item(DEPOSIT_CERTIFICATE, applicant, day));
+		List<Item> items = new ArrayList<>(single(applicant, day));
+		items.add(new Item(NO_PROPERTY_CERTIFICATE, spouse, day));
+		items.add(new Item(NO_PROPERTY_CERTIFICATE, disabledChild, day));
 		items.add(new Item(DEPOSIT_CERTIFICATE, spouse, day));
-		items.add(new Item(INCOME_CERTIFICATE, applicant, day));
 		items.add(new Item(INCOME_CERTIFICATE, spouse, day));
-		items.add(new Item(DISABILITY_CERTIFICATE, disabledChild, longAgo));
+		items.add(new Item(DISABILITY_CERTIFICATE, disabledChild, day.minusYears(3)));
 		return items;
+	}
+
+	/** What the standard terms ask of an applicant without family, as {@link #complete}. */
+	public static List<Item> single(String applicant, LocalDate day) {
+		LocalDate longAgo = day.minusYears(3);
+		return List.of(new Item(CIVIL_STATUS_CERTIFICATE, applicant, longAgo),
+				new Item(EMPLOYMENT_CERTIFICATE, applicant, day), new Item(WORK_RECORD, applicant, day.minusMonths(2)),
+				new Item(PENSION_STATEMENT, applicant, day), new Item(DIPLOMA, applicant, longAgo),
+				new Item(NO_PROPERTY_CERTIFICATE, applicant, day), new Item(DEPOSIT_CERTIFICATE, applicant, day),
+				new Item(INCOME_CERTIFICATE, applicant, day));
 	}
 
 	/** Uploads each as a PDF, expecting each taken. */

@@ -1,0 +1,16 @@
+package kz.khc.elorda.verification;
+
+import java.util.OptionalInt;
+import java.util.UUID;
+
+/**
+ * The seam for the automatic assessment (scoring-service's {@code ApplicationAssessed}): the points of an
+ * application when this service knows them, for {@code ApplicationVerified.points}. Until a bean implements it, or
+ * while an application has no assessment yet, the event carries 0; scoring-service ranks by its own assessment and
+ * ignores the field.
+ */
+@FunctionalInterface
+public interface AssessedPoints {
+
+	OptionalInt of(UUID applicationId);
+}
