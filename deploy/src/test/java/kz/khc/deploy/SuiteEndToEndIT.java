@@ -80,6 +80,7 @@ class SuiteEndToEndIT {
 
 	private static final String APPLICATIONS = "/api/elorda/v1/applications";
 	private static final String STATISTICS = "/api/scoring/v1/statistics/submitted-applications";
+	private static final String COUNTERS = "/api/elorda/v1/editions/current/counters";
 	private static final Duration EVENTUALLY = Duration.ofMinutes(2);
 	private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
 	private static final Pattern HEALTHCARE = Pattern.compile("\"HEALTHCARE\"\\s*:\\s*(\\d+)");
@@ -163,8 +164,9 @@ class SuiteEndToEndIT {
 
 	@Test
 	@Order(3)
-	void submittedApplicationReachesThePublicStatistics() throws Exception {
+	void aCitizenAppliesSignsIsVerifiedAndFollowsItOnTheTimeline() throws Exception {
 		Counts before = statistics();
+		long counted = number(TOTAL, get(COUNTERS, null).body());
 
 		String citizen = token(Keycloak.DemoUser.CITIZEN);
 		String iin = Keycloak.DemoUser.CITIZEN.username;
@@ -185,8 +187,36 @@ class SuiteEndToEndIT {
 				"{\"signature\":\"%s\"}".formatted(json.readTree(signed.body()).path("cmsBase64").asString()));
 		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
 		assertThat(submitted.body()).contains("\"status\":\"SUBMITTED\"");
-
+		String application = APPLICATIONS + "/" + draft;
+		assertThat(get(application, token(Keycloak.DemoUser.CITIZEN2)).statusCode()).as("another citizen's")
+			.isEqualTo(404);
+		assertThat(number(TOTAL, get(COUNTERS, null).body())).as("DOMAIN A5, without login").isEqualTo(counted + 1);
 		await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(statistics()).isEqualTo(before.plus(1)));
+
+		// the akimat sees scoring's assessment beside the application, then verifies it; the bank may not
+		String officer = token(Keycloak.DemoUser.AKIMAT_OFFICER);
+		await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(json.readTree(get(application, officer).body())
+			.path("assessment").path("eligible").isBoolean()).isTrue());
+		assertThat(post(suite.gatewayUrl() + application + "/verification", token(Keycloak.DemoUser.BANK_OFFICER), "{}")
+			.statusCode()).isEqualTo(403);
+		HttpResponse<String> verified = post(suite.gatewayUrl() + application + "/verification", officer,
+				"{\"comment\":\"Документы проверены\"}");
+		assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+		assertThat(verified.body()).contains("\"status\":\"VERIFIED\"");
+		assertThat(get(application, officer).body()).as("DOMAIN A1's deadline for staff").contains("\"verificationDeadline\"");
+
+		// the citizen follows it in Kazakh: submitted, assessed by scoring, verified by the akimat
+		await().atMost(EVENTUALLY).untilAsserted(() -> {
+			HttpResponse<String> timeline = http.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl()
+					+ "/api/elorda/v1/my/applications/" + draft + "/timeline"))
+				.header("Authorization", "Bearer " + citizen)
+				.header("Accept-Language", "kk")
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(timeline.statusCode()).as(timeline.body()).isEqualTo(200);
+			assertThat(json.readTree(timeline.body()).path("steps").findValuesAsString("kind"))
+				.containsExactly("SUBMITTED", "ASSESSED", "VERIFIED");
+		});
 	}
 
 	@Test

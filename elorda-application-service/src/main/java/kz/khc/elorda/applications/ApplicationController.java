@@ -23,6 +23,7 @@ import kz.khc.contracts.elorda.v1.ProgrammeCategory;
 import kz.khc.elorda.documents.DocumentCheck;
 import kz.khc.elorda.editions.Edition;
 import kz.khc.elorda.signature.SignatureRefused;
+import kz.khc.elorda.timeline.Assessments;
 import kz.khc.elorda.verification.VerificationView;
 import kz.khc.elorda.verification.Verifications;
 import kz.khc.elorda.web.Problems;
@@ -63,14 +64,16 @@ class ApplicationController {
 	private final Problems problems;
 	private final MessageSource messages;
 	private final Verifications verifications;
+	private final Assessments assessments;
 
 	ApplicationController(ApplicationIntake intake, Applications applications, Problems problems,
-			MessageSource messages, Verifications verifications) {
+			MessageSource messages, Verifications verifications, Assessments assessments) {
 		this.intake = intake;
 		this.applications = applications;
 		this.problems = problems;
 		this.messages = messages;
 		this.verifications = verifications;
+		this.assessments = assessments;
 	}
 
 	/**
@@ -79,16 +82,19 @@ class ApplicationController {
 	 */
 	record ApplicationView(UUID id, @Nullable String number, Application.Status status, String editionId,
 			@Nullable ProgrammeCategory category, ApplicationForm form, @Nullable Instant submittedAt,
-			Instant updatedAt, @JsonUnwrapped @Nullable VerificationView verification) {
+			Instant updatedAt, @JsonUnwrapped @Nullable VerificationView verification,
+			Assessments.@Nullable Assessment assessment) {
 
 		static ApplicationView of(Application application) {
-			return of(application, null);
+			return of(application, null, null);
 		}
 
-		static ApplicationView of(Application application, @Nullable VerificationView verification) {
+		/** @param assessment scoring-service's automatic assessment, for staff; null until it has arrived */
+		static ApplicationView of(Application application, @Nullable VerificationView verification,
+				Assessments.@Nullable Assessment assessment) {
 			return new ApplicationView(application.id(), application.number(), application.status(),
 					application.editionId(), application.category(), application.form(), application.submittedAt(),
-					application.updatedAt(), verification);
+					application.updatedAt(), verification, assessment);
 		}
 	}
 
@@ -175,19 +181,22 @@ class ApplicationController {
 				applications.count(category, status));
 	}
 
-	/** With the decision and the deadline (staff see who decided). */
+	/** With the decision, the deadline (staff see who decided) and the automatic assessment. */
 	private List<ApplicationView> forStaff(List<Application> submitted, Locale locale) {
 		Map<UUID, VerificationView> verification = verifications.forStaff(submitted.stream()
 			.map(application -> new Verifications.Subject(application.id(), application.editionId()))
 			.toList(), locale);
+		Map<UUID, Assessments.Assessment> assessed = assessments.latest(submitted.stream().map(Application::id).toList());
 		return submitted.stream()
-			.map(application -> ApplicationView.of(application, verification.get(application.id())))
+			.map(application -> ApplicationView.of(application, verification.get(application.id()),
+					assessed.get(application.id())))
 			.toList();
 	}
 
 	/** With the decision once there is one, not who took it. */
 	private ApplicationView forApplicant(Application own, Locale locale) {
-		return ApplicationView.of(own, own.draft() ? null : verifications.forApplicant(own.id(), locale).orElse(null));
+		return ApplicationView.of(own, own.draft() ? null : verifications.forApplicant(own.id(), locale).orElse(null),
+				null);
 	}
 
 	/** Citizens sign in with their IIN as the username. */

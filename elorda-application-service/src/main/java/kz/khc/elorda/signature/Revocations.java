@@ -255,7 +255,9 @@ class Revocations {
 	private Revocation crl(URI url, X509CertificateHolder certificate, X509CertificateHolder issuer, Instant now)
 			throws Unusable {
 		X509CRLHolder crl = crls.get(url);
-		if (crl == null || crl.getNextUpdate() == null || !crl.getNextUpdate().toInstant().isAfter(now)) {
+		// kept until its nextUpdate; fetched again when this clock is behind its thisUpdate (the clock was corrected)
+		if (crl == null || crl.getNextUpdate() == null || !crl.getNextUpdate().toInstant().isAfter(now)
+				|| crl.getThisUpdate().toInstant().isAfter(now.plus(CLOCK_SKEW))) {
 			HttpRequest exchange = HttpRequest.newBuilder(url).timeout(crlTimeout).GET().build();
 			crl = fetch(crlRetry, exchange, body -> {
 				try {

@@ -4,10 +4,9 @@ import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
- * The seam for the automatic assessment (scoring-service's {@code ApplicationAssessed}): the points of an
- * application when this service knows them, for {@code ApplicationVerified.points}. Until a bean implements it, or
- * while an application has no assessment yet, the event carries 0; scoring-service ranks by its own assessment and
- * ignores the field.
+ * The points of the automatic assessment (scoring-service's {@code ApplicationAssessed}) of an application when this
+ * service knows them, for {@code ApplicationVerified.points}; the timeline feature keeps them. While an application
+ * has no assessment yet the event carries 0; scoring-service ranks by its own assessment and ignores the field.
  */
 @FunctionalInterface
 public interface AssessedPoints {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.UUID;
 
 import kz.khc.contracts.elorda.v1.ApplicationRejected;
@@ -20,7 +19,6 @@ import kz.khc.workingdays.WorkingDayCalendar;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -45,13 +43,13 @@ public class Verifications {
 	private final VerificationProperties properties;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
-	private final ObjectProvider<AssessedPoints> points;
+	private final AssessedPoints points;
 	private final MessageSource messages;
 	private final Clock clock;
 
 	Verifications(Submissions submissions, Decisions decisions, Editions editions, WorkingDayCalendar calendar,
 			VerificationProperties properties, AuditTrail audit, ApplicationEventPublisher events,
-			ObjectProvider<AssessedPoints> points, MessageSource messages, Clock clock) {
+			AssessedPoints points, MessageSource messages, Clock clock) {
 		this.submissions = submissions;
 		this.decisions = decisions;
 		this.editions = editions;
@@ -95,7 +93,7 @@ public class Verifications {
 			@Nullable String comment) {
 		Submissions.Submission application = submissions.find(applicationId).orElseThrow(NotFound::new);
 		Decision decision = decide(application, Outcome.VERIFIED, officer, reasonCode, comment);
-		int score = points.getIfAvailable(() -> id -> OptionalInt.empty()).of(applicationId).orElse(0);
+		int score = points.of(applicationId).orElse(0);
 		events.publishEvent(new ApplicationVerified(UUID.randomUUID(), decision.decidedAt(), applicationId,
 				application.number(), application.applicantId(), application.category(), score,
 				decision.decidedAt()));

@@ -112,8 +112,9 @@ class VerificationIT {
 			return CLOCK;
 		}
 
-		/** What the scoring assessment's seam will be. */
+		/** The assessments as if scoring-service had sent them. */
 		@Bean
+		@Primary
 		AssessedPoints assessedPoints() {
 			return id -> ASSESSED.containsKey(id) ? OptionalInt.of(ASSESSED.get(id)) : OptionalInt.empty();
 		}
