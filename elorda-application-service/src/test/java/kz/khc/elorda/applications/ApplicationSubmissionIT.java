@@ -1,5 +1,7 @@
 package kz.khc.elorda.applications;
 
+import static kz.khc.elorda.applications.IntakeTestConfiguration.CLOCK;
+import static kz.khc.elorda.applications.IntakeTestConfiguration.SIGNING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,7 +25,6 @@ import kz.khc.contracts.elorda.v1.ApplicationSubmitted;
 import kz.khc.elorda.documents.DocumentPackage;
 import kz.khc.elorda.editions.Editions;
 import kz.khc.testsupport.EmbeddedPostgresInitializer;
-import kz.khc.testsupport.MovableClock;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,10 +35,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -48,8 +46,6 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -60,6 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Submission through the real HTTP stack into real PostgreSQL, and the event out to a real Kafka broker with the
  * conventions of the published language: topic, key, headers, and the shape of the JSON sample.
  */
+@Import(IntakeTestConfiguration.class)
 @SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 		"spring.kafka.admin.auto-create=true", "spring.kafka.producer.properties.max.block.ms=5000" })
 @AutoConfigureMockMvc
@@ -69,11 +66,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ApplicationSubmissionIT {
 
 	static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
-
-	@DynamicPropertySource
-	static void signing(DynamicPropertyRegistry registry) {
-		SIGNING.properties(registry);
-	}
 
 	@Autowired
 	MockMvc mvc;
@@ -89,19 +81,6 @@ class ApplicationSubmissionIT {
 
 	@Autowired
 	Editions editions;
-
-	static final MovableClock CLOCK = new MovableClock();
-	static final TestSigning SIGNING = new TestSigning(CLOCK);
-
-	@TestConfiguration
-	static class Time {
-
-		@Bean
-		@Primary
-		Clock testClock() {
-			return CLOCK;
-		}
-	}
 
 	Consumer<String, byte[]> consumer;
 

@@ -1,7 +1,6 @@
 package kz.khc.elorda.applications;
 
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
@@ -11,24 +10,19 @@ import kz.khc.elorda.editions.Edition;
 import kz.khc.elorda.editions.Edition.DocumentType;
 import kz.khc.elorda.editions.Editions;
 import kz.khc.testsupport.EmbeddedPostgresInitializer;
-import kz.khc.testsupport.MovableClock;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockServletContext;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -38,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import static kz.khc.elorda.applications.IntakeTestConfiguration.CLOCK;
+import static kz.khc.elorda.applications.IntakeTestConfiguration.SIGNING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -56,6 +52,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * application per person and per family in an edition; nothing is taken outside the window; an incomplete form is
  * refused naming its fields; a refused or unverifiable signature leaves nothing stored.
  */
+@Import(IntakeTestConfiguration.class)
 @SpringBootTest
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
@@ -64,24 +61,6 @@ class DraftsIT {
 	static final String APPLICANT = "950312400238";
 	static final String SPOUSE = "930720300018";
 	static final String CHILD = "220115500013";
-	static final MovableClock CLOCK = new MovableClock();
-	static final TestSigning SIGNING = new TestSigning(CLOCK);
-
-	@TestConfiguration
-	static class Time {
-
-		@Bean
-		@Primary
-		Clock testClock() {
-			return CLOCK;
-		}
-	}
-
-	@DynamicPropertySource
-	static void signing(DynamicPropertyRegistry registry) {
-		SIGNING.properties(registry);
-	}
-
 	@Autowired
 	MockMvc mvc;
 

@@ -1,5 +1,7 @@
 package kz.khc.elorda.documents;
 
+import static kz.khc.elorda.applications.IntakeTestConfiguration.CLOCK;
+import static kz.khc.elorda.applications.IntakeTestConfiguration.SIGNING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
@@ -22,19 +24,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import kz.khc.elorda.applications.IntakeTestConfiguration;
 import kz.khc.elorda.applications.OpenEdition;
-import kz.khc.elorda.applications.TestSigning;
 import kz.khc.elorda.editions.Edition;
 import kz.khc.elorda.editions.Editions;
 import kz.khc.testsupport.EmbeddedPostgresInitializer;
-import kz.khc.testsupport.MovableClock;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,8 +53,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -67,6 +65,7 @@ import tools.jackson.databind.json.JsonMapper;
  * its checksum, anything else refused; the fields named when wrong; only the applicant's own draft changes, and
  * reading is the applicant's or, after submission, the akimat's (audited); the size limit holds on a real server too.
  */
+@Import(IntakeTestConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
@@ -76,22 +75,9 @@ class DocumentsIT {
 	static final String SPOUSE = "930720300018";
 	static final String CHILD = "220115500013";
 	static final String STRANGER = "960101400014";
-	static final MovableClock CLOCK = new MovableClock();
-	static final TestSigning SIGNING = new TestSigning(CLOCK);
-
-	@DynamicPropertySource
-	static void signing(DynamicPropertyRegistry registry) {
-		SIGNING.properties(registry);
-	}
 
 	@TestConfiguration
-	static class Time {
-
-		@Bean
-		@Primary
-		Clock testClock() {
-			return CLOCK;
-		}
+	static class Tokens {
 
 		/** For the requests over a real connection: a token {@code role.subject.iin} stands for itself. */
 		@Bean

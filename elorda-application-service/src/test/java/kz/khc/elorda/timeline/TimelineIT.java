@@ -1,5 +1,7 @@
 package kz.khc.elorda.timeline;
 
+import static kz.khc.elorda.applications.IntakeTestConfiguration.CLOCK;
+import static kz.khc.elorda.applications.IntakeTestConfiguration.SIGNING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -13,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,13 +32,12 @@ import kz.khc.contracts.elorda.v1.ProgrammeCategory;
 import kz.khc.contracts.scoring.v1.ApplicationAssessed;
 import kz.khc.contracts.scoring.v1.BankOutcomeRecorded;
 import kz.khc.contracts.scoring.v1.DirectionIssued;
+import kz.khc.elorda.applications.IntakeTestConfiguration;
 import kz.khc.elorda.applications.OpenEdition;
-import kz.khc.elorda.applications.TestSigning;
 import kz.khc.elorda.documents.DocumentPackage;
 import kz.khc.elorda.editions.Edition;
 import kz.khc.elorda.editions.Editions;
 import kz.khc.testsupport.EmbeddedPostgresInitializer;
-import kz.khc.testsupport.MovableClock;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,11 +48,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -63,8 +61,6 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -83,6 +79,7 @@ import tools.jackson.databind.node.ObjectNode;
  * view in ru, kk and en and nobody else's; the akimat's view of the latest assessment; an event about an unknown
  * application ignored and an unreadable one parked, the consumer going on after both.
  */
+@Import(IntakeTestConfiguration.class)
 @SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 		"spring.kafka.listener.auto-startup=true", "spring.kafka.admin.auto-create=true",
 		"spring.kafka.producer.properties.max.block.ms=5000", "elorda.events.retry-interval=10ms" })
@@ -97,24 +94,6 @@ class TimelineIT {
 	static final String SECOND_SPOUSE = "970707300034";
 	static final String OTHER = "930720300018";
 	static final Duration PATIENCE = Duration.ofSeconds(20);
-	static final MovableClock CLOCK = new MovableClock();
-	static final TestSigning SIGNING = new TestSigning(CLOCK);
-
-	@DynamicPropertySource
-	static void signing(DynamicPropertyRegistry registry) {
-		SIGNING.properties(registry);
-	}
-
-	@TestConfiguration
-	static class Time {
-
-		@Bean
-		@Primary
-		Clock testClock() {
-			return CLOCK;
-		}
-	}
-
 	@Autowired
 	MockMvc mvc;
 

@@ -1,5 +1,7 @@
 package kz.khc.elorda.verification;
 
+import static kz.khc.elorda.applications.IntakeTestConfiguration.CLOCK;
+import static kz.khc.elorda.applications.IntakeTestConfiguration.SIGNING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,12 +35,11 @@ import java.util.function.IntPredicate;
 import kz.khc.contracts.Iin;
 import kz.khc.contracts.elorda.v1.ApplicationRejected;
 import kz.khc.contracts.elorda.v1.ApplicationVerified;
-import kz.khc.elorda.applications.TestSigning;
+import kz.khc.elorda.applications.IntakeTestConfiguration;
 import kz.khc.elorda.documents.DocumentPackage;
 import kz.khc.elorda.editions.Edition;
 import kz.khc.elorda.editions.Editions;
 import kz.khc.testsupport.EmbeddedPostgresInitializer;
-import kz.khc.testsupport.MovableClock;
 import kz.khc.workingdays.WorkingDayCalendar;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -54,6 +54,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,8 +66,6 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -83,6 +82,7 @@ import tools.jackson.databind.node.ObjectNode;
  * A1) is 30 working days after the intake's last day, in the calendar's years: each test's editions lie in a year of
  * their own between 2101 and 2199, where no other test puts its windows.
  */
+@Import(IntakeTestConfiguration.class)
 @SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 		"spring.kafka.admin.auto-create=true", "spring.kafka.producer.properties.max.block.ms=5000" })
 @AutoConfigureMockMvc
@@ -92,25 +92,11 @@ import tools.jackson.databind.node.ObjectNode;
 class VerificationIT {
 
 	static final String APPLICATIONS = "/api/elorda/v1/applications/";
-	static final MovableClock CLOCK = new MovableClock();
-	static final TestSigning SIGNING = new TestSigning(CLOCK);
-
-	@DynamicPropertySource
-	static void signing(DynamicPropertyRegistry registry) {
-		SIGNING.properties(registry);
-	}
-
 	/** The points an assessment gave, for the applications a test says it knows them of. */
 	static final Map<UUID, Integer> ASSESSED = new ConcurrentHashMap<>();
 
 	@TestConfiguration
-	static class Time {
-
-		@Bean
-		@Primary
-		Clock testClock() {
-			return CLOCK;
-		}
+	static class Assessed {
 
 		/** The assessments as if scoring-service had sent them. */
 		@Bean
