@@ -100,7 +100,7 @@ class EditionsIT {
 			.with(as("akimat-officer")).header("Accept-Language", "en"))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("edition-overlaps"))
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("a" + year)));
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("edition a" + year + "'s:")));
 		// closing exactly when the other opens is no overlap: closesAt is exclusive
 		mvc.perform(json(post(EditionController.EDITIONS), edition("c" + year, year, 1, 1, year, 2, 1))
 			.with(as("akimat-officer"))).andExpect(status().isCreated());
