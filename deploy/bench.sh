@@ -8,6 +8,11 @@
 #   deploy/bench.sh identity [--name=value ...]       issue 5: login and code-request throughput and p99 through the
 #                                                     gateway, beside Keycloak and identity-service directly
 #                                                     (kz.khc.deploy.bench.IdentityBenchmark; data in .local-bench-identity)
+#   deploy/bench.sh intake [--name=value ...]         issue 7: submissions per second and p99 through the gateway
+#                                                     (signature checked, documents, event committed) beside
+#                                                     PostgreSQL's own commit rate by pgbench in the same run
+#                                                     (kz.khc.deploy.bench.IntakeBenchmark; data in .local-bench-intake;
+#                                                     installs Debian's pgbench when the machine has none)
 #   deploy/bench.sh ranking [-Dranking.applications=N]  issue 6: ranking 1,000,000 assessed applications and placing one
 #                                                     new one, on embedded PostgreSQL (scoring-service's
 #                                                     RankingBenchmark; writes scoring-service/target/bench/)
@@ -28,9 +33,23 @@ case "${1:-}" in
   cabinet) main=kz.khc.deploy.bench.CabinetBenchmark; data="$repo_root/.local-bench" ;;
   notifications) main=kz.khc.deploy.bench.NotificationBenchmark; data="$repo_root/.local-bench-notifications" ;;
   identity) main=kz.khc.deploy.bench.IdentityBenchmark; data="$repo_root/.local-bench-identity" ;;
-  *) echo "usage: deploy/bench.sh cabinet|notifications|identity|ranking [--name=value ...]" >&2; exit 2 ;;
+  intake) main=kz.khc.deploy.bench.IntakeBenchmark; data="$repo_root/.local-bench-intake" ;;
+  *) echo "usage: deploy/bench.sh cabinet|notifications|identity|intake|ranking [--name=value ...]" >&2; exit 2 ;;
 esac
+benchmark="$1"
 shift
+
+# The intake benchmark compares with pgbench, which the zonky binaries lack: Debian ships it in its PostgreSQL server
+# package (/usr/lib/postgresql/<version>/bin/pgbench). Installed only when missing (and unless --pgbench= names one);
+# the package also sets up Debian's own cluster, which the benchmark does not use.
+if [[ "$benchmark" == intake ]] && ! compgen -G '/usr/lib/postgresql/*/bin/pgbench' >/dev/null \
+    && ! command -v pgbench >/dev/null && [[ " $* " != *" --pgbench="* ]]; then
+  echo "No pgbench on this machine: installing Debian's PostgreSQL package (postgresql) for it ..."
+  sudo_cmd=()
+  [[ "$(id -u)" == 0 ]] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends postgresql
+fi
 
 cd "$repo_root"
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -29,6 +30,8 @@ public final class Api {
 	/** Local demo secrets of realm-elorda.json and the Keycloak dev-mode admin. */
 	static final String OPERATOR = "cabinet.operator";
 	static final String OPERATOR_PASSWORD = "Operator-demo-1";
+	static final String AKIMAT_OFFICER = "akimat.officer";
+	static final String AKIMAT_OFFICER_PASSWORD = "Akimat-demo-1";
 	static final String CITIZEN_PASSWORD = "Bench-citizen-1";
 
 	private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
@@ -131,6 +134,12 @@ public final class Api {
 		return new OidcLogin(keycloak, REALM, WEB_CLIENT, gateway + "/").login(OPERATOR, OPERATOR_PASSWORD).accessToken();
 	}
 
+	/** The akimat's officer, who opens and closes the programme's editions. */
+	String akimatToken() {
+		return new OidcLogin(keycloak, REALM, WEB_CLIENT, gateway + "/").login(AKIMAT_OFFICER, AKIMAT_OFFICER_PASSWORD)
+			.accessToken();
+	}
+
 	public String adminToken() {
 		return token("master", "admin-cli", "admin", "admin");
 	}
@@ -173,6 +182,38 @@ public final class Api {
 	HttpResponse<String> get(String path, String token) {
 		return send(HttpRequest.newBuilder(URI.create(gateway + path)).header("Authorization", "Bearer " + token)
 				.timeout(Duration.ofSeconds(30)).GET().build());
+	}
+
+	HttpResponse<String> post(String path, String token, String json) {
+		return send(HttpRequest.newBuilder(URI.create(gateway + path)).header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+				.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+	}
+
+	/**
+	 * Uploads one document to a draft as the citizen's browser does (multipart {@code type}, {@code holderIin},
+	 * {@code issuedOn}, {@code file}): a small PDF, told a PDF by its bytes.
+	 */
+	HttpResponse<String> upload(String token, String applicationId, String type, String holderIin,
+			LocalDate issuedOn) {
+		String boundary = "bench" + UUID.randomUUID();
+		var body = new StringBuilder();
+		for (String[] field : List.of(new String[] { "type", type }, new String[] { "holderIin", holderIin },
+				new String[] { "issuedOn", issuedOn.toString() })) {
+			body.append("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n".formatted(boundary,
+					field[0], field[1]));
+		}
+		body.append("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s.pdf\"\r\n".formatted(
+				boundary, type.toLowerCase()))
+			.append("Content-Type: application/pdf\r\n\r\n%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n\r\n")
+			.append("--%s--\r\n".formatted(boundary));
+		return send(HttpRequest.newBuilder(URI.create(gateway + "/api/elorda/v1/applications/" + applicationId
+				+ "/documents"))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+			.build());
 	}
 
 	/** The ids of the signed-in citizen's contracts ({@code GET /api/cabinet/v1/contracts}). */
@@ -220,7 +261,7 @@ public final class Api {
 		}
 	}
 
-	private static void expect(HttpResponse<String> response, int status, String what) {
+	static void expect(HttpResponse<String> response, int status, String what) {
 		if (response.statusCode() != status) {
 			String body = response.body();
 			throw new IllegalStateException("%s: HTTP %d %s".formatted(what, response.statusCode(),
@@ -228,7 +269,7 @@ public final class Api {
 		}
 	}
 
-	private static String first(Pattern pattern, String text, String what) {
+	static String first(Pattern pattern, String text, String what) {
 		Matcher matcher = pattern.matcher(text);
 		if (!matcher.find()) {
 			throw new IllegalStateException("no " + what + " in " + (text.length() > 300 ? text.substring(0, 300) : text));

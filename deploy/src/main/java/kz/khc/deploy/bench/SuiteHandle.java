@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import kz.khc.deploy.LocalSuite;
 import kz.khc.deploy.SuiteConfig;
+import kz.khc.deploy.signing.DemoCa;
 
 import org.jspecify.annotations.Nullable;
 
@@ -122,6 +123,20 @@ final class SuiteHandle implements AutoCloseable {
 	/** identity-service's own address, behind the gateway. */
 	String identityUrl() {
 		return "http://127.0.0.1:" + ports().identity();
+	}
+
+	/** elorda-application-service's own address, behind the gateway (its actuator). */
+	String elordaUrl() {
+		return "http://127.0.0.1:" + ports().elorda();
+	}
+
+	int postgresPort() {
+		return ports().postgres();
+	}
+
+	/** The demo CA (standing in for the NCA) whose OCSP responder the launcher runs: it signs for the citizens. */
+	DemoCa demoCa() {
+		return suite.demoCa();
 	}
 
 	String smsProviderUrl() {
