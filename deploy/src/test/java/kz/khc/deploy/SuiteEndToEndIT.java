@@ -87,20 +87,6 @@ class SuiteEndToEndIT {
 	/** The notification service's consumer group (notification-service's application.yml). */
 	private static final String NOTIFICATION_GROUP = "notification-service";
 	private static final long DEMO_APPLICATIONS = DemoApplications.events().size() / 2;
-	/** The whole application form of a nurse at a city hospital, single; {@code %s} her full name. */
-	private static final String HEALTHCARE_FORM = """
-			{"category":"HEALTHCARE","requestedLoan":15000000,
-			 "applicant":{"fullName":"%s","citizenship":"KZ",
-			  "registration":{"city":"ASTANA","permanent":true,"since":"2018-05-01"},
-			  "employment":{"organizationBin":"090440001236","organizationName":"ГКП на ПХВ «Городская больница № 1»",
-			   "position":"медицинская сестра","sphere":"HEALTHCARE","city":"ASTANA","stateOrganization":true,
-			   "profileStaff":true,"since":"2020-02-01","onMaternityLeave":false},
-			  "education":{"level":"VOCATIONAL","matchesSphere":true},"disabilityGroup":null,"orphanQueueCity":null},
-			 "family":[],
-			 "householdNetIncome":[280000,280000,285000,285000,290000,290000],
-			 "deposits":[{"holder":"APPLICANT","bank":"OTBASY","balance":600000}],
-			 "property":{"ownedInLast5Years":false,"rentToOwnInLast5Years":false,"onlyEmergencyAdobeOrReed":false},
-			 "contact":{"mobile":"+77011234567","email":null,"language":"ru"}}""";
 
 	@TempDir
 	static Path dataDir;
@@ -822,38 +808,17 @@ class SuiteEndToEndIT {
 	 * standard terms ask of her, each a scan issued today: the draft's id.
 	 */
 	private String draft(String token, String iin, String fullName) throws IOException, InterruptedException {
-		HttpResponse<String> draft = post(suite.gatewayUrl() + APPLICATIONS, token, HEALTHCARE_FORM.formatted(fullName));
+		HttpResponse<String> draft = post(suite.gatewayUrl() + APPLICATIONS, token,
+				Api.HEALTHCARE_FORM.formatted(fullName));
 		assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
 		String id = json.readTree(draft.body()).path("id").asString();
+		var api = new Api(http, suite.gatewayUrl(), suite.keycloakUrl());
 		for (String type : List.of("CIVIL_STATUS_CERTIFICATE", "NO_PROPERTY_CERTIFICATE", "EMPLOYMENT_CERTIFICATE",
 				"WORK_RECORD", "PENSION_STATEMENT", "DEPOSIT_CERTIFICATE", "INCOME_CERTIFICATE", "DIPLOMA")) {
-			HttpResponse<String> uploaded = upload(token, id, type, iin);
+			HttpResponse<String> uploaded = api.upload(token, id, type, iin, LocalDate.now(ZoneId.of("Asia/Almaty")));
 			assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
 		}
 		return id;
-	}
-
-	/** One scan, a PDF by its bytes, as the browser's form posts it (multipart). */
-	private HttpResponse<String> upload(String token, String draft, String type, String holderIin)
-			throws IOException, InterruptedException {
-		String boundary = "e2e" + UUID.randomUUID();
-		String today = LocalDate.now(ZoneId.of("Asia/Almaty")).toString();
-		StringBuilder body = new StringBuilder();
-		for (String[] field : List.of(new String[] { "type", type }, new String[] { "holderIin", holderIin },
-				new String[] { "issuedOn", today })) {
-			body.append("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n".formatted(boundary,
-					field[0], field[1]));
-		}
-		body.append("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s.pdf\"\r\n".formatted(
-				boundary, type.toLowerCase()))
-			.append("Content-Type: application/pdf\r\n\r\n%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n\r\n")
-			.append("--%s--\r\n".formatted(boundary));
-		return http.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + APPLICATIONS + "/" + draft + "/documents"))
-			.timeout(Duration.ofSeconds(30))
-			.header("Authorization", "Bearer " + token)
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** The draft submitted with the citizen's signature by the demo CA over what the intake gives to sign. */

@@ -40,6 +40,24 @@ public final class Api {
 			"\"id\"\\s*:\\s*\"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"");
 	private static final Pattern YEARS = Pattern.compile("\"years\"\\s*:\\s*\\[([0-9,\\s]*)]");
 
+	/**
+	 * A whole Elorda Zhastary application form of a nurse at a city hospital, single, as her browser saves it;
+	 * {@code %s} her full name. The benchmark's and the end-to-end test's applicants.
+	 */
+	public static final String HEALTHCARE_FORM = """
+			{"category":"HEALTHCARE","requestedLoan":15000000,
+			 "applicant":{"fullName":"%s","citizenship":"KZ",
+			  "registration":{"city":"ASTANA","permanent":true,"since":"2018-05-01"},
+			  "employment":{"organizationBin":"090440001236","organizationName":"ГКП на ПХВ «Городская больница № 1»",
+			   "position":"медицинская сестра","sphere":"HEALTHCARE","city":"ASTANA","stateOrganization":true,
+			   "profileStaff":true,"since":"2020-02-01","onMaternityLeave":false},
+			  "education":{"level":"VOCATIONAL","matchesSphere":true},"disabilityGroup":null,"orphanQueueCity":null},
+			 "family":[],
+			 "householdNetIncome":[280000,280000,285000,285000,290000,290000],
+			 "deposits":[{"holder":"APPLICANT","bank":"OTBASY","balance":600000}],
+			 "property":{"ownedInLast5Years":false,"rentToOwnInLast5Years":false,"onlyEmergencyAdobeOrReed":false},
+			 "contact":{"mobile":"+77011234567","email":null,"language":"ru"}}""";
+
 	private final HttpClient http;
 	private final String gateway;
 	private final String keycloak;
@@ -194,7 +212,7 @@ public final class Api {
 	 * Uploads one document to a draft as the citizen's browser does (multipart {@code type}, {@code holderIin},
 	 * {@code issuedOn}, {@code file}): a small PDF, told a PDF by its bytes.
 	 */
-	HttpResponse<String> upload(String token, String applicationId, String type, String holderIin,
+	public HttpResponse<String> upload(String token, String applicationId, String type, String holderIin,
 			LocalDate issuedOn) {
 		String boundary = "bench" + UUID.randomUUID();
 		var body = new StringBuilder();

@@ -355,11 +355,11 @@ public final class IdentityBenchmark {
 			Function<ThreadLocalRandom, HttpRequest> next, int okStatus, int concurrency, Duration warmUp,
 			Duration measured) throws Exception {
 		Map<String, Long> cpuBefore = suite.cpuMillis();
-		long[] machineBefore = machineTicks();
+		long[] machineBefore = Machine.ticks();
 		long began = System.nanoTime();
 		ClosedLoop.Result result = loop.run(scenario, next, okStatus, concurrency, warmUp, measured);
 		double seconds = (System.nanoTime() - began) / 1e9;
-		long[] machineAfter = machineTicks();
+		long[] machineAfter = Machine.ticks();
 		Map<String, Long> cpuAfter = suite.cpuMillis();
 		// warm-up and measured window together: requests ≈ throughput × the whole run
 		double requests = Math.max(1, result.throughput() * seconds);
@@ -425,21 +425,6 @@ public final class IdentityBenchmark {
 			.timeout(Duration.ofSeconds(30))
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
 			.build();
-	}
-
-	/** Busy and total CPU ticks of the machine so far, from the first line of {@code /proc/stat}. */
-	private static long[] machineTicks() {
-		try {
-			String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-			long total = 0;
-			for (int i = 1; i < Math.min(fields.length, 9); i++) { // user … steal; guest is inside user
-				total += Long.parseLong(fields[i]);
-			}
-			long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
-			return new long[] { total - idle, total };
-		} catch (IOException | RuntimeException unreadable) {
-			return new long[] { 0, 0 };
-		}
 	}
 
 	private static String form(Map<String, String> fields) {

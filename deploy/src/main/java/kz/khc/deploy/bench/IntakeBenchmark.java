@@ -118,20 +118,6 @@ public final class IntakeBenchmark {
 			"documents":[\
 			{"type":"CIVIL_STATUS_CERTIFICATE","holder":"APPLICANT","when":"ALWAYS","categories":[],"maxAgeDays":null},\
 			{"type":"INCOME_CERTIFICATE","holder":"APPLICANT","when":"ALWAYS","categories":[],"maxAgeDays":10}]}""";
-	/** The end-to-end test's form (SuiteEndToEndIT): a nurse at a city hospital, single; {@code %s} her full name. */
-	private static final String HEALTHCARE_FORM = """
-			{"category":"HEALTHCARE","requestedLoan":15000000,
-			 "applicant":{"fullName":"%s","citizenship":"KZ",
-			  "registration":{"city":"ASTANA","permanent":true,"since":"2018-05-01"},
-			  "employment":{"organizationBin":"090440001236","organizationName":"ГКП на ПХВ «Городская больница № 1»",
-			   "position":"медицинская сестра","sphere":"HEALTHCARE","city":"ASTANA","stateOrganization":true,
-			   "profileStaff":true,"since":"2020-02-01","onMaternityLeave":false},
-			  "education":{"level":"VOCATIONAL","matchesSphere":true},"disabilityGroup":null,"orphanQueueCity":null},
-			 "family":[],
-			 "householdNetIncome":[280000,280000,285000,285000,290000,290000],
-			 "deposits":[{"holder":"APPLICANT","bank":"OTBASY","balance":600000}],
-			 "property":{"ownedInLast5Years":false,"rentToOwnInLast5Years":false,"onlyEmergencyAdobeOrReed":false},
-			 "contact":{"mobile":"+77011234567","email":null,"language":"ru"}}""";
 	private static final List<String> COMPONENTS = List.of("gateway", "elorda-application", "postgres", "kafka",
 			"scoring", "notification", "identity", "keycloak", "cabinet", "bench JVM");
 	private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
@@ -211,7 +197,7 @@ public final class IntakeBenchmark {
 				ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
 		report.append("Machine: %d cores, %s %s, JDK %s, load average at the start %s (other work on the machine "
 				.formatted(Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-						System.getProperty("os.arch"), System.getProperty("java.version"), loadAverage()))
+						System.getProperty("os.arch"), System.getProperty("java.version"), Machine.loadAverage()))
 			.append("shows there). Suite started by LocalSuite (the services' default JVM flags: C1 only, SerialGC, "
 					+ "256 MB heap); Keycloak in dev mode; the NCA's OCSP responder is the launcher's simulator, in "
 					+ "this JVM with the load generator and the SMS simulator. Closed loop, virtual-thread clients, "
@@ -388,7 +374,7 @@ public final class IntakeBenchmark {
 		LocalDate today = LocalDate.now(ALMATY);
 		return parallel(parallel, citizens, citizen -> {
 			String token = citizen.token(api);
-			HttpResponse<String> draft = api.post(APPLICATIONS, token, HEALTHCARE_FORM.formatted(citizen.name));
+			HttpResponse<String> draft = api.post(APPLICATIONS, token, Api.HEALTHCARE_FORM.formatted(citizen.name));
 			Api.expect(draft, 201, "draft of " + citizen.iin);
 			String id = Api.first(ID, draft.body(), "application id");
 			for (String type : DOCUMENTS) {
@@ -436,7 +422,7 @@ public final class IntakeBenchmark {
 		Map<String, Long> cpu = new HashMap<>(suite.cpuMillis());
 		cpu.put("bench JVM", ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L));
 		String metrics = metrics(suite.elordaUrl());
-		long[] machine = machineTicks();
+		long[] machine = Machine.ticks();
 		long[] transactions = transactions(suite);
 		return new Probe(cpu, timer(metrics, "http_server_requests_seconds", "uri=\"" + SUBMISSION_URI + "\""),
 				timer(metrics, "hikaricp_connections_acquire_seconds", ""), transactions[0], transactions[1],
@@ -875,29 +861,6 @@ public final class IntakeBenchmark {
 		return output;
 	}
 
-	private static String loadAverage() {
-		try {
-			String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-			return "%s / %s / %s".formatted(fields[0], fields[1], fields[2]);
-		} catch (IOException | RuntimeException unreadable) {
-			return "unknown";
-		}
-	}
-
-	/** Busy and total CPU ticks of the machine so far, from the first line of {@code /proc/stat}. */
-	private static long[] machineTicks() {
-		try {
-			String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-			long total = 0;
-			for (int i = 1; i < Math.min(fields.length, 9); i++) { // user … steal; guest is inside user
-				total += Long.parseLong(fields[i]);
-			}
-			long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
-			return new long[] { total - idle, total };
-		} catch (IOException | RuntimeException unreadable) {
-			return new long[] { 0, 0 };
-		}
-	}
 
 	private static void log(String message) {
 		CabinetBenchmark.log(message);
