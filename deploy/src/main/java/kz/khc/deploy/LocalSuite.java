@@ -197,7 +197,7 @@ public final class LocalSuite implements AutoCloseable {
 		env.putAll(config.serviceEnvironment().getOrDefault(service.name(), Map.of()));
 		var command = new ArrayList<String>();
 		command.add(java());
-		command.addAll(Service.JVM_FLAGS);
+		command.addAll(service.jvmFlags());
 		command.addAll(List.of("-jar", jar.toString()));
 		return ChildProcess.start(service.name(), command, env, config.dataDir().resolve("services").resolve(service.name()),
 				config.logDir().resolve(service.name() + ".log"));

@@ -24,9 +24,20 @@ record Service(String name, String module, ToIntFunction<SuiteConfig.Ports> port
 			new Service("notification", "notification-service", SuiteConfig.Ports::notification, "notification"));
 
 	/** JVM flags for a 2-core machine: quick start, small heap and stacks. */
-	static final List<String> JVM_FLAGS = List.of(
-			"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
+	private static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k",
 			"-Xms32m", "-Xmx256m", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m");
+
+	/**
+	 * {@link #JVM_FLAGS}, and only the quick C1 compiler, except for elorda-application-service: it checks applicants'
+	 * signatures (CMS, the certificate chain, OCSP), whose RSA arithmetic is several times faster with C2's BigInteger
+	 * intrinsics.
+	 */
+	List<String> jvmFlags() {
+		if (name.equals("elorda-application")) {
+			return JVM_FLAGS;
+		}
+		return Stream.concat(Stream.of("-XX:TieredStopAtLevel=1"), JVM_FLAGS.stream()).toList();
+	}
 
 	int port(SuiteConfig config) {
 		return port.applyAsInt(config.ports());

@@ -198,9 +198,10 @@ public final class IntakeBenchmark {
 		report.append("Machine: %d cores, %s %s, JDK %s, load average at the start %s (other work on the machine "
 				.formatted(Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
 						System.getProperty("os.arch"), System.getProperty("java.version"), Machine.loadAverage()))
-			.append("shows there). Suite started by LocalSuite (the services' default JVM flags: C1 only, SerialGC, "
-					+ "256 MB heap); Keycloak in dev mode; the NCA's OCSP responder is the launcher's simulator, in "
-					+ "this JVM with the load generator and the SMS simulator. Closed loop, virtual-thread clients, "
+			.append("shows there). Suite started by LocalSuite (the services' default JVM flags: SerialGC, 256 MB "
+					+ "heap, C1 only but for elorda-application-service); Keycloak in dev mode; the NCA's OCSP "
+					+ "responder is the launcher's simulator, in this JVM with the load generator and the SMS "
+					+ "simulator. Closed loop, virtual-thread clients, "
 					+ "HTTP/1.1 through the gateway; %d s warm-up, then %d s measured per concurrency. ".formatted(
 							warmUp.toSeconds(), measured.toSeconds()))
 			.append(environment.isEmpty() ? "\n\n" : "Changed for the run: %s.\n\n".formatted(environment));

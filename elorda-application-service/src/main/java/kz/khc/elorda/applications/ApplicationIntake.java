@@ -51,6 +51,7 @@ class ApplicationIntake {
 	private final ApplicationEventPublisher events;
 	private final Signatures signatures;
 	private final TransactionTemplate transactions;
+	private final TransactionTemplate reading;
 	private final Clock clock;
 
 	ApplicationIntake(Applications applications, Documents documents, Editions editions, Validator validator,
@@ -64,6 +65,8 @@ class ApplicationIntake {
 		this.events = events;
 		this.signatures = signatures;
 		this.transactions = new TransactionTemplate(transactions);
+		this.reading = new TransactionTemplate(transactions);
+		this.reading.setReadOnly(true);
 		this.clock = clock;
 	}
 
@@ -169,6 +172,10 @@ class ApplicationIntake {
 		if (!draft.draft()) {
 			throw new NotADraft();
 		}
+		return contentToSign(draft);
+	}
+
+	private byte[] contentToSign(Application draft) {
 		checkSubmittable(draft, Instant.now(clock));
 		return SigningContent.of(draft, documents.checksums(draft.id()));
 	}
@@ -183,14 +190,19 @@ class ApplicationIntake {
 	 * @throws SignatureRefused nothing is stored; retryable when the revocation status could not be learned
 	 */
 	Application submit(UUID id, String applicantId, byte[] cms) {
-		Application draft = own(id, applicantId);
-		if (!draft.draft()) {
-			return resubmitted(draft, cms);
+		ToSign toSign = reading.execute(status -> {
+			Application application = own(id, applicantId);
+			return application.draft() ? new ToSign(application, contentToSign(application)) : null;
+		});
+		if (toSign == null) {
+			return resubmitted(own(id, applicantId), cms);
 		}
-		checkSubmittable(draft, Instant.now(clock));
-		byte[] content = SigningContent.of(draft, documents.checksums(draft.id()));
-		SignatureEvidence evidence = signatures.verify(content, cms, new Iin(draft.applicantIin()));
-		return transactions.execute(status -> record(id, content, cms, evidence));
+		SignatureEvidence evidence = signatures.verify(toSign.content(), cms, new Iin(toSign.draft().applicantIin()));
+		return transactions.execute(status -> record(id, toSign.content(), cms, evidence));
+	}
+
+	/** A draft and the bytes its applicant signs, read in one read-only transaction. */
+	private record ToSign(Application draft, byte[] content) {
 	}
 
 	private Application record(UUID id, byte[] signed, byte[] cms, SignatureEvidence evidence) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -359,7 +360,9 @@ class Revocations {
 	}
 
 	private static ContentVerifierProvider verifier(X509CertificateHolder certificate) throws Exception {
-		return new JcaContentVerifierProviderBuilder().setProvider(Signatures.PROVIDER).build(certificate);
+		JcaContentVerifierProviderBuilder builder = new JcaContentVerifierProviderBuilder();
+		@Nullable Provider provider = Signatures.providerFor(certificate.getSubjectPublicKeyInfo());
+		return (provider == null ? builder : builder.setProvider(provider)).build(certificate);
 	}
 
 	private static DigestCalculator sha1() throws Exception {

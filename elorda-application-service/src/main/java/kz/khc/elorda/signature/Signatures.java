@@ -29,12 +29,16 @@ import java.util.stream.Collectors;
 import kz.khc.contracts.Iin;
 import kz.khc.elorda.signature.SignatureRefused.Reason;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
@@ -60,9 +64,10 @@ import org.springframework.stereotype.Component;
  * {@code SERIALNUMBER=IIN…} is the applicant's (see {@link NcaCertificate}); and it is not revoked. Revocation is
  * asked last, so that only addresses written by a trusted CA are ever fetched.
  * <p>
- * All cryptography goes through BouncyCastle's provider (not installed JVM-wide): RSA and ECDSA, and GOST R
- * 34.10-2012 (ECGOST3410-2012) keys. Nothing is stored here; the caller keeps the evidence with the application,
- * and keeps nothing when the signature is refused.
+ * The CMS, certificates and revocation are read with BouncyCastle. The arithmetic of RSA and ECDSA keys is done by
+ * the JDK's own providers, that of GOST R 34.10-2012 (ECGOST3410-2012) keys, which the JDK lacks, by BouncyCastle's
+ * (not installed JVM-wide): see {@link #providerFor}. Nothing is stored here; the caller keeps the evidence with the
+ * application, and keeps nothing when the signature is refused.
  */
 @Component
 public class Signatures {
@@ -114,13 +119,14 @@ public class Signatures {
 			throw new SignatureRefused(Reason.MALFORMED, "the signer's certificate is not in the signature");
 		}
 		X509CertificateHolder holder = matches.iterator().next();
-		X509Certificate certificate = certificate(holder);
-		verifySignature(signer, certificate);
+		Provider provider = providerFor(holder.getSubjectPublicKeyInfo());
+		X509Certificate certificate = certificate(holder, provider);
+		verifySignature(signer, certificate, provider);
 
 		Instant signingTime = signingTime(signer);
 		validAt(certificate, signingTime == null ? now : signingTime, "at signing time");
 		validAt(certificate, now, "now");
-		X509Certificate issuer = issuer(certificate, signed, now);
+		X509Certificate issuer = issuer(certificate, signed, now, provider);
 
 		boolean[] keyUsage = certificate.getKeyUsage();
 		if (keyUsage == null || !keyUsage[1]) {
@@ -168,10 +174,25 @@ public class Signatures {
 		}
 	}
 
-	private static void verifySignature(SignerInformation signer, X509Certificate certificate) {
+	/**
+	 * The provider for the arithmetic of a key: BouncyCastle's for GOST and the rest; null — the JDK's own providers —
+	 * for RSA and ECDSA.
+	 * BouncyCastle validates every RSA public key it has not seen lately with a probabilistic primality test of the
+	 * modulus — milliseconds of CPU per signer, half of a submission's cost — which proves nothing here: the key is
+	 * only believed when a trusted CA's chain vouches for it.
+	 */
+	static @Nullable Provider providerFor(SubjectPublicKeyInfo key) {
+		ASN1ObjectIdentifier algorithm = key.getAlgorithm().getAlgorithm();
+		return algorithm.equals(PKCSObjectIdentifiers.rsaEncryption)
+				|| algorithm.equals(X9ObjectIdentifiers.id_ecPublicKey) ? null : PROVIDER;
+	}
+
+	private static void verifySignature(SignerInformation signer, X509Certificate certificate,
+			@Nullable Provider provider) {
+		JcaSimpleSignerInfoVerifierBuilder verifier = new JcaSimpleSignerInfoVerifierBuilder();
 		try {
 			// verified with the bare key: the certificate's dates are checked below, with their own reasons
-			if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(PROVIDER)
+			if (!signer.verify((provider == null ? verifier : verifier.setProvider(provider))
 				.build(certificate.getPublicKey()))) {
 				throw new SignatureRefused(Reason.SIGNATURE_INVALID, "the signature does not verify");
 			}
@@ -216,23 +237,25 @@ public class Signatures {
 	 * from the signature and the configured intermediates. Revocation is not part of the path check: it is asked
 	 * separately, for the signer's certificate.
 	 */
-	private X509Certificate issuer(X509Certificate certificate, CMSSignedData signed, Instant now) {
+	private X509Certificate issuer(X509Certificate certificate, CMSSignedData signed, Instant now,
+			@Nullable Provider provider) {
 		if (roots.isEmpty()) {
 			throw new SignatureRefused(Reason.UNTRUSTED, "no trusted roots are configured");
 		}
 		List<X509Certificate> links = new ArrayList<>(intermediates);
-		signed.getCertificates().getMatches(null).forEach(carried -> links.add(certificate(carried)));
+		signed.getCertificates().getMatches(null).forEach(carried -> links.add(certificate(carried, provider)));
 		X509CertSelector target = new X509CertSelector();
 		target.setCertificate(certificate);
 		try {
 			PKIXBuilderParameters parameters = new PKIXBuilderParameters(roots, target);
 			parameters.setRevocationEnabled(false);
 			parameters.setDate(Date.from(now));
-			parameters.addCertStore(
-					CertStore.getInstance("Collection", new CollectionCertStoreParameters(links), PROVIDER));
-			PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult) CertPathBuilder
-				.getInstance("PKIX", PROVIDER)
-				.build(parameters);
+			CollectionCertStoreParameters carried = new CollectionCertStoreParameters(links);
+			parameters.addCertStore(provider == null ? CertStore.getInstance("Collection", carried)
+					: CertStore.getInstance("Collection", carried, provider));
+			CertPathBuilder builder = provider == null ? CertPathBuilder.getInstance("PKIX")
+					: CertPathBuilder.getInstance("PKIX", provider);
+			PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult) builder.build(parameters);
 			List<? extends Certificate> path = result.getCertPath().getCertificates();
 			return path.size() > 1 ? (X509Certificate) path.get(1) : result.getTrustAnchor().getTrustedCert();
 		}
@@ -244,9 +267,10 @@ public class Signatures {
 		}
 	}
 
-	private static X509Certificate certificate(X509CertificateHolder holder) {
+	private static X509Certificate certificate(X509CertificateHolder holder, @Nullable Provider provider) {
+		JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
 		try {
-			return new JcaX509CertificateConverter().setProvider(PROVIDER).getCertificate(holder);
+			return (provider == null ? converter : converter.setProvider(provider)).getCertificate(holder);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new SignatureRefused(Reason.MALFORMED, "a certificate in the signature cannot be read", ex);
