@@ -69,7 +69,7 @@ public final class LocalSuite implements AutoCloseable {
 	}
 
 	/** Starts the suite and waits until every component is healthy; on failure stops what started and throws. */
-	static LocalSuite start(SuiteConfig config) {
+	public static LocalSuite start(SuiteConfig config) {
 		var suite = new LocalSuite(config);
 		suite.startAll();
 		return suite;
@@ -176,6 +176,11 @@ public final class LocalSuite implements AutoCloseable {
 			env.put("SPRING_DATASOURCE_PASSWORD", service.database());
 			env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
 		}
+		if (service.name().equals("gateway")) {
+			// the web portal: browsers reach Keycloak (the staff's login) and the demo signer directly
+			env.put("PORTAL_KEYCLOAKURL", keycloakUrl());
+			env.put("PORTAL_SIGNERURL", signerUrl());
+		}
 		if (service.name().equals("identity")) {
 			// the outside providers' simulator also answers for the captcha provider
 			env.put("IDENTITY_CAPTCHA_VERIFY_URL", "http://127.0.0.1:" + config.ports().sms() + "/recaptcha/api");
@@ -241,7 +246,7 @@ public final class LocalSuite implements AutoCloseable {
 		return startupTime;
 	}
 
-	String gatewayUrl() {
+	public String gatewayUrl() {
 		return "http://localhost:" + config.ports().gateway();
 	}
 
@@ -254,7 +259,7 @@ public final class LocalSuite implements AutoCloseable {
 			.orElseThrow();
 	}
 
-	String keycloakUrl() {
+	public String keycloakUrl() {
 		return "http://localhost:" + config.ports().keycloak();
 	}
 
@@ -270,7 +275,7 @@ public final class LocalSuite implements AutoCloseable {
 		return kafka.bootstrapServers();
 	}
 
-	String mailboxUrl() {
+	public String mailboxUrl() {
 		return "http://127.0.0.1:" + config.ports().mailbox() + "/";
 	}
 
@@ -280,7 +285,7 @@ public final class LocalSuite implements AutoCloseable {
 	}
 
 	/** The demo signer standing in for NCALayer: {@code POST {"iin":"…","contentBase64":"…"}}. */
-	String signerUrl() {
+	public String signerUrl() {
 		return "http://127.0.0.1:" + config.ports().nca() + "/ncalayer/sign";
 	}
 

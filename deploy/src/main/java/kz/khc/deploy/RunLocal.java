@@ -47,7 +47,7 @@ public final class RunLocal {
 	}
 
 	/** The launcher's own Kafka admin client and zonky log through slf4j-simple; keep the console for the summary. */
-	static void quietClientLogging() {
+	public static void quietClientLogging() {
 		System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
 		System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
 		// WireMock's (shaded) Jetty and GreenMail run in this JVM: only their warnings

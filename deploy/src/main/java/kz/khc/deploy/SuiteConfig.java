@@ -60,7 +60,7 @@ public record SuiteConfig(Path repoRoot, Path dataDir, Ports ports, boolean with
 				Duration.ofMinutes(4), Map.of());
 	}
 
-	static SuiteConfig freePorts(Path dataDir) {
+	public static SuiteConfig freePorts(Path dataDir) {
 		return new SuiteConfig(locateRepoRoot(), dataDir.toAbsolutePath(), Ports.free(), true,
 				Duration.ofMinutes(5), Map.of());
 	}

@@ -13,12 +13,16 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 /**
  * The first line: a request to the API needs a valid token (signature, issuer, expiry checked against Keycloak's
  * keys) unless its path is public. The token is relayed to the service unchanged; roles are checked there. Public:
- * health, the API docs, the statistics, FAQ, ranked list and programme edition reads, the loan calculator, the
- * eligibility pre-check, and the SMS provider's receipts (which carry a secret of their own that the notification
+ * health, the API docs, the web portal's page and files, the statistics, FAQ, ranked list and programme edition reads,
+ * the loan calculator, the eligibility pre-check, and the SMS provider's receipts (which carry a secret of their own that the notification
  * service checks).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+	/** The web portal's screens and files (kz.khc.gateway.portal). */
+	private static final String[] PORTAL = { "/", "/cabinet", "/cabinet/**", "/elorda", "/elorda/**", "/staff",
+			"/staff/**", "/bank", "/bank/**", "/app/**", "/css/**", "/i18n/**", "/img/**", "/favicon.svg" };
 
 	@Bean
 	SecurityWebFilterChain edge(ServerHttpSecurity http, Problems problems) {
@@ -34,8 +38,10 @@ class SecurityConfig {
 				// the Elorda Zhastary loan calculator (DOMAIN L1), for people deciding whether to apply
 				.pathMatchers(HttpMethod.GET, "/api/elorda/v1/loan-calculator")
 				.permitAll()
-				// the page the email confirmation link opens (DOMAIN I4)
-				.pathMatchers(HttpMethod.GET, "/cabinet/email-confirmation")
+				// the web portal's page, modules, styles and texts (kz.khc.gateway.portal): its data needs a token
+				.pathMatchers(HttpMethod.GET, PORTAL)
+				.permitAll()
+				.pathMatchers(HttpMethod.HEAD, PORTAL)
 				.permitAll()
 				// the SMS provider's delivery receipts: it holds no token, the notification service checks its secret
 				.pathMatchers(HttpMethod.POST, "/api/notifications/v1/provider-receipts/**")

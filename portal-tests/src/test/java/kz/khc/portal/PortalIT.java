@@ -1,0 +1,106 @@
+package kz.khc.portal;
+
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * The portal's frame in a real browser against the whole suite: languages, the low-vision version, the citizen's
+ * login, the staff's login on Keycloak's page, and who may open what.
+ */
+@ExtendWith(PortalSuite.class)
+class PortalIT {
+
+	static final String CITIZEN_ACCOUNT = "110000101182";
+	static final String CITIZEN_IIN = "651106450323";
+	static final String CITIZEN_PASSWORD = "Citizen-demo-1";
+
+	private static Browser browser;
+
+	@BeforeAll
+	static void openBrowser() {
+		browser = new Browser(PortalSuite.suite().gatewayUrl());
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		browser.close();
+	}
+
+	@Test
+	void theFrontPageSpeaksRussianAndKazakhAndKeepsTheChoice() {
+		Page page = browser.phone("ru-RU");
+		page.navigate("/");
+		assertThat(page.locator("h1")).hasText("Жильё для жителей Астаны");
+		assertThat(page.locator("html")).hasAttribute("lang", "ru");
+		Browser.check(page, "home-ru");
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Қазақша")).click();
+
+		assertThat(page.locator("h1")).hasText("Астана тұрғындарына арналған тұрғын үй");
+		assertThat(page.locator("html")).hasAttribute("lang", "kk");
+		Browser.check(page, "home-kk");
+		page.reload();
+		assertThat(page.locator("h1")).hasText("Астана тұрғындарына арналған тұрғын үй");
+	}
+
+	@Test
+	void theLowVisionVersionEnlargesTheTextInHighContrast() {
+		Page page = browser.phone("ru-RU");
+		page.navigate("/");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Версия для слабовидящих")).click();
+
+		assertThat(page.locator("html")).hasAttribute("data-size", "large");
+		assertThat(page.locator("html")).hasAttribute("data-contrast", "high");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Белым по чёрному")).click();
+		assertThat(page.locator("html")).hasAttribute("data-contrast", "inverted");
+		Browser.check(page, "home-low-vision");
+	}
+
+	@Test
+	void aCitizenLogsInWithAccountAndIinThenPasswordAndAWrongPasswordSaysHowManyTriesAreLeft() {
+		Page page = browser.phone("ru-RU");
+		page.navigate("/cabinet/login");
+		Browser.check(page, "login-account");
+		page.getByLabel("Номер лицевого счёта").fill(CITIZEN_ACCOUNT);
+		page.getByLabel("ИИН").fill(CITIZEN_IIN);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Продолжить")).click();
+
+		page.getByLabel("Пароль").fill("Not-the-password-1");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Войти")).click();
+		assertThat(page.getByRole(AriaRole.ALERT)).containsText("Осталось попыток");
+		Browser.check(page, "login-refused");
+
+		page.getByLabel("Пароль").fill(CITIZEN_PASSWORD);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Войти")).click();
+		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Выйти"))).isVisible();
+
+		page.navigate("/staff");
+		assertThat(page.locator("h1")).hasText("Нет доступа");
+	}
+
+	@Test
+	void anOfficerSignsInOnKeycloaksPageAndComesBackToTheWorkplace() {
+		Page page = browser.phone("ru-RU");
+		page.navigate("/staff");
+		assertThat(page).hasURL(Pattern.compile(".*/staff/login\\?next=%2Fstaff$"));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Перейти ко входу")).click();
+
+		page.locator("#username").fill("akimat.officer");
+		page.locator("#password").fill("Akimat-demo-1");
+		page.locator("#kc-login").click();
+
+		assertThat(page).hasURL(Pattern.compile(".*/staff$"));
+		assertThat(page.locator("h1")).hasText("Рабочее место сотрудника");
+		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Открыть заявки"))).isVisible();
+		Browser.check(page, "staff-home");
+	}
+}
