@@ -61,7 +61,9 @@ public final class RunLocal {
 		var out = new StringBuilder();
 		out.append("%n=== Elorda suite is up in %.1f s ===%n".formatted(suite.startupTime().toMillis() / 1000.0));
 		if (config.withServices()) {
-			out.append("Gateway            %s%n".formatted(suite.gatewayUrl()));
+			out.append("Web portal         %s/  (citizens: %s/cabinet/login; staff: %s/staff/login)%n"
+				.formatted(suite.gatewayUrl(), suite.gatewayUrl(), suite.gatewayUrl()));
+			out.append("Gateway (API)      %s/api/…%n".formatted(suite.gatewayUrl()));
 			out.append("Swagger UI         %s/swagger-ui.html%n".formatted(suite.gatewayUrl()));
 		}
 		out.append("Dev mailbox        %s  (email and SMS the suite sent)%n".formatted(suite.mailboxUrl()));
@@ -89,8 +91,8 @@ public final class RunLocal {
 			out.append("Health:%n".formatted());
 			Service.ALL.forEach(service -> out.append("  %-20s %s%n".formatted(service.name(), service.healthUrl(config))));
 		}
-		out.append("Demo logins (realm %s; staff on Keycloak's login page with code + PKCE, citizens at %s):%n"
-			.formatted(Keycloak.REALM, "POST /api/identity/v1/sessions"));
+		out.append("Demo logins (realm %s; staff on Keycloak's login page with code + PKCE, citizens at the portal's "
+				+ "cabinet login or %s):%n".formatted(Keycloak.REALM, "POST /api/identity/v1/sessions"));
 		for (Keycloak.DemoUser user : Keycloak.DemoUser.values()) {
 			out.append("  %s%n".formatted(user));
 		}
