@@ -95,7 +95,8 @@ public final class OidcLogin {
 			URI authorization = URI.create(realmUrl + "/protocol/openid-connect/auth?" + form(Map.of(
 					"response_type", "code", "client_id", clientId, "redirect_uri", redirectUri, "scope", "openid",
 					"state", state, "nonce", nonce, "code_challenge", challenge(verifier),
-					"code_challenge_method", "S256")));
+					// the realm speaks ru, kk and en (ru by default): this client reads the page's English messages
+					"code_challenge_method", "S256", "ui_locales", "en")));
 			HttpResponse<String> page = send(http, HttpRequest.newBuilder(authorization).GET());
 			if (page.statusCode() != 200) {
 				throw failure("authorization request for " + username + " did not show the login page", page);

@@ -94,6 +94,8 @@ class PortalIT {
 		assertThat(page).hasURL(Pattern.compile(".*/staff/login\\?next=%2Fstaff$"));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Перейти ко входу")).click();
 
+		// Keycloak's own page, in the portal's language
+		assertThat(page.locator("html")).hasAttribute("lang", "ru");
 		page.locator("#username").fill("akimat.officer");
 		page.locator("#password").fill("Akimat-demo-1");
 		page.locator("#kc-login").click();
