@@ -101,9 +101,13 @@ function redirectUri() {
 	return location.origin + '/staff/signed-in';
 }
 
+/** Keycloak's login page; its token endpoint (and logout) the gateway serves from this origin: /oidc/token. */
 async function endpoint(path) {
+	if (path !== 'auth') {
+		return `/oidc/${path}`;
+	}
 	const { keycloakUrl, realm } = await config();
-	return `${keycloakUrl}/realms/${realm}/protocol/openid-connect/${path}`;
+	return `${keycloakUrl}/realms/${realm}/protocol/openid-connect/auth`;
 }
 
 /** Staff sign in on Keycloak's page; they come back to {@link completeStaffLogin} and then to returnTo. */

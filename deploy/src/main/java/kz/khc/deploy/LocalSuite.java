@@ -179,6 +179,7 @@ public final class LocalSuite implements AutoCloseable {
 		if (service.name().equals("gateway")) {
 			// the web portal: browsers reach Keycloak (the staff's login) and the demo signer directly
 			env.put("PORTAL_KEYCLOAKURL", keycloakUrl());
+			env.put("SERVICES_KEYCLOAK_URL", keycloakUrl());
 			env.put("PORTAL_SIGNERURL", signerUrl());
 		}
 		if (service.name().equals("identity")) {

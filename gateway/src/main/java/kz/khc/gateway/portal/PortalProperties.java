@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * What the portal's page needs to know besides the gateway's own address.
  *
- * @param keycloakUrl where browsers reach Keycloak: staff sign in on its login page (authorization code with PKCE)
+ * @param keycloakUrl where browsers reach Keycloak: staff sign in on its login page (authorization code with PKCE;
+ * the code is exchanged through this gateway, {@code /oidc/token})
  * @param realm the suite's realm
  * @param clientId the portal's public client in the realm
  * @param signerUrl where the applicant's signing tool listens: NCALayer in production, the demo signer in the local
@@ -25,14 +26,13 @@ record PortalProperties(URI keycloakUrl, String realm, String clientId, URI sign
 	}
 
 	/**
-	 * The page runs only its own scripts and styles (no inline code), talks only to this gateway, Keycloak and the
-	 * signing tool, and is framed by nobody.
+	 * The page runs only its own scripts and styles (no inline code), talks only to this gateway (Keycloak's token
+	 * endpoint too is behind it: {@code /oidc/token}) and the signing tool, and is framed by nobody.
 	 */
 	String contentSecurityPolicy() {
-		String keycloak = origin(keycloakUrl);
 		return String.join("; ", "default-src 'self'", "script-src 'self'", "style-src 'self'",
-				"img-src 'self' data:", "connect-src 'self' " + keycloak + " " + origin(signerUrl),
-				"form-action 'self' " + keycloak, "frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'");
+				"img-src 'self' data:", "connect-src 'self' " + origin(signerUrl), "form-action 'self'",
+				"frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'");
 	}
 
 	private static String origin(URI uri) {

@@ -43,6 +43,10 @@ class SecurityConfig {
 				.permitAll()
 				.pathMatchers(HttpMethod.HEAD, PORTAL)
 				.permitAll()
+				// the portal's staff login: Keycloak's token endpoint behind this origin (the code or refresh token is
+				// the credential there)
+				.pathMatchers(HttpMethod.POST, "/oidc/token", "/oidc/logout")
+				.permitAll()
 				// the SMS provider's delivery receipts: it holds no token, the notification service checks its secret
 				.pathMatchers(HttpMethod.POST, "/api/notifications/v1/provider-receipts/**")
 				.permitAll()

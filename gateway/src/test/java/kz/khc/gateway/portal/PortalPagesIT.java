@@ -28,7 +28,7 @@ class PortalPagesIT {
 				.expectHeader().valueEquals("Cache-Control", "no-cache")
 				.expectHeader().value("Content-Security-Policy", policy -> assertThat(policy)
 					.contains("script-src 'self';", "style-src 'self';", "frame-ancestors 'none'",
-							"connect-src 'self' https://id.example.kz https://127.0.0.1:13579;")
+							"connect-src 'self' https://127.0.0.1:13579;")
 					.doesNotContain("unsafe"))
 				.expectBody(String.class).value(page -> assertThat(page)
 					.contains("<script type=\"module\" src=\"/app/main.js\"></script>", "<main id=\"main\""));
