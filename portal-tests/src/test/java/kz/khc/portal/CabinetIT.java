@@ -165,6 +165,12 @@ class CabinetIT {
 	@Test
 	void theDemoClientReadsTheProfileConfirmsAnEmailSearchesTheFaqAndReadsTheInbox() {
 		Page page = browser.phone("ru-RU");
+		page.navigate("/cabinet/password-reset");
+		assertThat(page.locator("h1")).hasText("Восстановление пароля");
+		assertThat(label(page, "Мобильный телефон")).isVisible();
+		assertThat(page.getByLabel("Номер договора")).hasCount(0);
+		Browser.check(page, "cabinet-password-reset-ru");
+
 		page.navigate("/cabinet/login");
 		label(page, "Номер лицевого счёта").fill(PortalIT.CITIZEN_ACCOUNT);
 		label(page, "ИИН").fill(PortalIT.CITIZEN_IIN);

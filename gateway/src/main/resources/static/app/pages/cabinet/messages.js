@@ -49,7 +49,7 @@ export default async function messages(ctx) {
 			${inbox.items.map(item => html`<details class="entry ${item.readAt ? '' : 'unread'}"
 					@toggle="${event => opened(event, item)}">
 				<summary>${item.readAt ? nothing : html`<span class="badge">${t('cabinet.messages.new')}</span> `}${item.subject}
-					<span class="muted">· ${dateTime(item.at)}</span></summary>
+					<span class="muted when">${dateTime(item.at)}</span></summary>
 				<div>
 					${item.body.split(/\n\s*\n/).map(paragraph => html`<p>${paragraph}</p>`)}
 					${item.attachments.map(file => html`<p><button class="button secondary" type="button"

@@ -2,7 +2,7 @@
 // interest, write-off and status (text in a badge, not colour alone); filtered by year, 10/20/50 rows a page, paged;
 // the contract, year, size and page are in the address, so every view can be bookmarked and shared with oneself.
 import { html, nothing } from '../../lit.js';
-import { date, money, number, t } from '../../i18n.js';
+import { money, number, shortDate, t } from '../../i18n.js';
 import { api, Problem } from '../../api.js';
 import { loading, pager, select, sizeChooser } from '../../ui.js';
 import { address, contractNotFound, contractSwitcher, wholeNumber } from './common.js';
@@ -42,6 +42,8 @@ export default async function schedule(ctx) {
 	}
 	const from = rows.total === 0 ? 0 : page * size + 1;
 	const to = Math.min(rows.total, (page + 1) * size);
+	const caption = year ? t('cabinet.schedule.captionYear', { number: contract.number, year })
+		: t('cabinet.schedule.caption', { number: contract.number });
 
 	function filter(event) {
 		event.preventDefault();
@@ -62,11 +64,10 @@ export default async function schedule(ctx) {
 		${sizeChooser({ sizes: SIZES, size, label: t('cabinet.list.size'), href: choice => here({ size: choice === 10 ? null : choice }) })}
 		<p class="muted" id="schedule-range">${t('cabinet.list.range', { from: number(from), to: number(to), total: number(rows.total) })}</p>
 		${rows.items.length === 0 ? html`<p>${t('cabinet.schedule.empty')}</p>` : html`
+			<h2 id="schedule-caption">${caption}</h2>
 			<div class="table-scroll" role="region" aria-labelledby="schedule-caption" tabindex="0">
 				<table>
-					<caption id="schedule-caption">${year
-						? t('cabinet.schedule.captionYear', { number: contract.number, year })
-						: t('cabinet.schedule.caption', { number: contract.number })}</caption>
+					<caption class="visually-hidden">${caption}</caption>
 					<thead><tr>
 						<th scope="col">${t('cabinet.schedule.dueDate')}</th>
 						<th scope="col" class="number">${t('cabinet.schedule.payment')}</th>
@@ -76,12 +77,12 @@ export default async function schedule(ctx) {
 						<th scope="col">${t('cabinet.schedule.status')}</th>
 					</tr></thead>
 					<tbody>${rows.items.map(row => html`<tr>
-						<th scope="row">${date(row.dueDate)}</th>
+						<th scope="row" class="date">${shortDate(row.dueDate)}</th>
 						<td class="number">${money(row.payment)}</td>
 						<td class="number">${money(row.principal)}</td>
 						<td class="number">${money(row.interest)}</td>
 						<td class="number">${money(row.writtenOff)}${row.writtenOffOn
-							? html`<br><span class="muted">${date(row.writtenOffOn)}</span>` : nothing}</td>
+							? html`<br><span class="muted">${shortDate(row.writtenOffOn)}</span>` : nothing}</td>
 						<td><span class="badge ${BADGES[row.status] ?? ''}">${row.statusText}</span></td>
 					</tr>`)}</tbody>
 				</table>
