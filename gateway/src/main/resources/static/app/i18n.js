@@ -42,7 +42,22 @@ export function t(key, params = {}) {
 
 /** The language's locale for Intl: Kazakhstan's conventions in each. */
 function locale() {
-	return { ru: 'ru-KZ', kk: 'kk-KZ', en: 'en-KZ' }[language];
+	return { ru: 'ru-KZ', kk: KAZAKH_NUMBERS ? 'kk-KZ' : 'ru-KZ', en: 'en-KZ' }[language];
+}
+
+/**
+ * Whether this browser's Intl has Kazakh formats (Chromium's ICU data leaves them out: dates come out as "2024 M12 20"
+ * and money as "KZT 1,000.00"). Without them, numbers follow Russian's formats (Kazakhstan writes them alike) and
+ * dates take their month names from here.
+ */
+const KAZAKH_NUMBERS = new Intl.NumberFormat('kk-KZ', { style: 'currency', currency: 'KZT' }).format(1).includes('₸');
+const KAZAKH_DATES = new Intl.DateTimeFormat('kk-KZ', { month: 'long', timeZone: 'UTC' })
+	.format(new Date(Date.UTC(2024, 11, 15))).toLowerCase() === 'желтоқсан';
+const KAZAKH_MONTHS = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан',
+	'қараша', 'желтоқсан'];
+
+function kazakhDate(year, month, day) {
+	return `${day} ${KAZAKH_MONTHS[month - 1]} ${year} ж.`;
 }
 
 export function money(amount) {
@@ -63,6 +78,9 @@ export function date(iso) {
 		return '—';
 	}
 	const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
+	if (language === 'kk' && !KAZAKH_DATES) {
+		return kazakhDate(year, month, day);
+	}
 	return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
 		.format(new Date(Date.UTC(year, month - 1, day)));
 }
@@ -72,6 +90,21 @@ export function dateTime(iso) {
 	if (!iso) {
 		return '—';
 	}
+	if (language === 'kk' && !KAZAKH_DATES) {
+		const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'numeric',
+			day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Almaty' })
+			.formatToParts(new Date(iso)).map(part => [part.type, part.value]));
+		return `${kazakhDate(parts.year, Number(parts.month), Number(parts.day))}, ${parts.hour}:${parts.minute}`;
+	}
 	return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' })
 		.format(new Date(iso));
+}
+
+/** A date (ISO yyyy-mm-dd) as Kazakhstan writes it in tables, dd.mm.yyyy, in every language. */
+export function shortDate(iso) {
+	if (!iso) {
+		return '—';
+	}
+	const [year, month, day] = iso.slice(0, 10).split('-');
+	return `${day}.${month}.${year}`;
 }

@@ -56,6 +56,11 @@ function currentPage(href) {
 	return href === '/' ? location.pathname === '/' : location.pathname.startsWith(href);
 }
 
+/** The menu's link of the current address: the longest that fits (/cabinet/faq rather than /cabinet). */
+function currentItem(items) {
+	return items.filter(item => currentPage(item.href)).sort((a, b) => b.href.length - a.href.length)[0];
+}
+
 async function signOut() {
 	await logout();
 	navigate('/');
@@ -84,8 +89,8 @@ function drawHeader() {
 			${visionControls()}
 		</div>
 		<nav class="site-nav" aria-label="${t('nav.label')}">
-			<ul>${menu.filter(visible).map(item => html`<li><a href="${item.href}"
-				aria-current="${currentPage(item.href) ? 'page' : nothing}">${t(item.text)}</a></li>`)}</ul>
+			<ul>${menu.filter(visible).map((item, i, items) => html`<li><a href="${item.href}"
+				aria-current="${item === currentItem(items) ? 'page' : nothing}">${t(item.text)}</a></li>`)}</ul>
 		</nav>`, document.getElementById('header'));
 }
 

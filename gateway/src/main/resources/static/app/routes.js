@@ -7,6 +7,15 @@ export const routes = [
 	{ path: '/', page: () => import('./pages/home.js') },
 	// the client cabinet (DOMAIN I1–I8)
 	{ path: '/cabinet/login', page: () => import('./pages/cabinet/login.js') },
+	{ path: '/cabinet', page: () => import('./pages/cabinet/home.js'), roles: ['citizen'] },
+	{ path: '/cabinet/contracts/:id', page: () => import('./pages/cabinet/home.js'), roles: ['citizen'] },
+	{ path: '/cabinet/contracts/:id/schedule', page: () => import('./pages/cabinet/schedule.js'), roles: ['citizen'] },
+	{ path: '/cabinet/registration', page: () => import('./pages/cabinet/registration.js') },
+	{ path: '/cabinet/password-reset', page: () => import('./pages/cabinet/password-reset.js') },
+	{ path: '/cabinet/profile', page: () => import('./pages/cabinet/profile.js'), roles: ['citizen'] },
+	{ path: '/cabinet/email-confirmation', page: () => import('./pages/cabinet/email-confirmation.js') },
+	{ path: '/cabinet/faq', page: () => import('./pages/cabinet/faq.js') },
+	{ path: '/cabinet/messages', page: () => import('./pages/cabinet/messages.js'), roles: ['citizen'] },
 	// Elorda Zhastary (DOMAIN E, S, L, A)
 	// akimat staff and the bank
 	{ path: '/staff', page: () => import('./pages/staff/home.js'), roles: STAFF },
@@ -18,6 +27,10 @@ export const menu = [
 	{ href: '/', text: 'nav.home' },
 	// the client cabinet
 	{ href: '/cabinet/login', text: 'nav.cabinet', anonymous: true },
+	{ href: '/cabinet', text: 'cabinet.nav.cabinet', roles: ['citizen'] },
+	{ href: '/cabinet/messages', text: 'cabinet.nav.messages', roles: ['citizen'] },
+	{ href: '/cabinet/faq', text: 'cabinet.nav.faq', roles: ['citizen'] },
+	{ href: '/cabinet/faq', text: 'cabinet.nav.faq', anonymous: true },
 	// Elorda Zhastary
 	// akimat staff and the bank
 	{ href: '/staff/login', text: 'nav.staff', anonymous: true },

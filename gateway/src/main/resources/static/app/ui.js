@@ -113,3 +113,16 @@ export function pager({ page, size, total, href, label }) {
 export function formValues(form) {
 	return Object.fromEntries(new FormData(form).entries());
 }
+
+/**
+ * How many rows a page shows, as links (bookmarkable): href(size) gives the address with that size, back to the
+ * first page. label names the choice (it is also the navigation's name).
+ */
+export function sizeChooser({ sizes, size, href, label }) {
+	return html`<nav class="sizes" aria-label="${label}">
+		<span class="muted" aria-hidden="true">${label}:</span>
+		<ul>${sizes.map(choice => html`<li>${choice === size
+			? html`<span aria-current="true">${choice}</span>`
+			: html`<a href="${href(choice)}">${choice}</a>`}</li>`)}</ul>
+	</nav>`;
+}

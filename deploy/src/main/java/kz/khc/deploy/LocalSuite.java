@@ -295,12 +295,12 @@ public final class LocalSuite implements AutoCloseable {
 	}
 
 	/** The SMS provider simulator; null until started. */
-	SmsSimulator sms() {
+	public SmsSimulator sms() {
 		return sms;
 	}
 
 	/** The mail server; null until started. */
-	MailServer mail() {
+	public MailServer mail() {
 		return mail;
 	}
 

@@ -223,14 +223,16 @@ class GatewayIT {
 	}
 
 	@Test
-	void theEmailLinksPageOpensWithoutATokenAndConfirmsNothingByItself() {
+	void theEmailLinksScreenOpensWithoutATokenIsNotKeptAndDoesNotPassTheTokenOn() {
+		// the portal's page: its screen has the button that posts the token (opening the link confirms nothing)
 		http.get().uri("/cabinet/email-confirmation?token=abc").exchange()
 			.expectStatus().isOk()
 			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
 			.expectHeader().valueEquals("Referrer-Policy", "no-referrer")
 			.expectHeader().cacheControl(CacheControl.noStore())
+			.expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).contains("script-src 'self'"))
 			.expectBody(String.class).value(page -> assertThat(page)
-				.contains("<button id=\"confirm\" type=\"button\">", "method: 'POST'", "/api/identity/v1/email-confirmations"));
+				.contains("<script type=\"module\" src=\"/app/main.js\">").doesNotContain("<script>"));
 	}
 
 	@Test

@@ -29,14 +29,10 @@ class Portal {
 	@Bean
 	RouterFunction<ServerResponse> portalPages(PortalProperties portal) {
 		Resource page = new ClassPathResource("static/index.html");
-		Resource emailConfirmation = new ClassPathResource("pages/email-confirmation.html");
 		return RouterFunctions.route()
-			// the page the link in the confirmation letter opens (DOMAIN I4): it has an inline script of its own
-			.GET("/cabinet/email-confirmation", request -> ServerResponse.ok()
-				.contentType(HTML)
-				.cacheControl(CacheControl.noStore())
-				.header("Referrer-Policy", "no-referrer") // the token in the address stays on this page
-				.bodyValue(emailConfirmation))
+			// the screen the link in the confirmation letter opens (DOMAIN I4): the token in its address stays there
+			.GET("/cabinet/email-confirmation",
+					request -> page(page, portal, CacheControl.noStore(), "no-referrer"))
 			.GET("/app/config.json", request -> ServerResponse.ok()
 				.contentType(MediaType.APPLICATION_JSON)
 				.cacheControl(CacheControl.noCache())
@@ -48,11 +44,16 @@ class Portal {
 	}
 
 	private static Mono<ServerResponse> page(Resource page, PortalProperties portal) {
+		return page(page, portal, CacheControl.noCache(), "same-origin");
+	}
+
+	private static Mono<ServerResponse> page(Resource page, PortalProperties portal, CacheControl cache,
+			String referrerPolicy) {
 		return ServerResponse.ok()
 			.contentType(HTML)
-			.cacheControl(CacheControl.noCache())
+			.cacheControl(cache)
 			.header("Content-Security-Policy", portal.contentSecurityPolicy())
-			.header("Referrer-Policy", "same-origin")
+			.header("Referrer-Policy", referrerPolicy)
 			.bodyValue(page);
 	}
 }

@@ -3,6 +3,7 @@ package kz.khc.gateway.portal;
 import java.net.URI;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * What the portal's page needs to know besides the gateway's own address.
@@ -13,16 +14,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clientId the portal's public client in the realm
  * @param signerUrl where the applicant's signing tool listens: NCALayer in production, the demo signer in the local
  * run
+ * @param captcha the "I am not a robot" check of the cabinet's code requests (DOMAIN I1): {@code demo} — the local
+ * run's simulated provider accepts any token, so the page shows a plain checkbox that gives the token {@code demo}
  */
 @ConfigurationProperties("portal")
-record PortalProperties(URI keycloakUrl, String realm, String clientId, URI signerUrl) {
+record PortalProperties(URI keycloakUrl, String realm, String clientId, URI signerUrl,
+		@DefaultValue("demo") String captcha) {
 
 	/** The page's settings, as the browser reads them from {@code /app/config.json}. */
-	record BrowserSettings(String keycloakUrl, String realm, String clientId, String signerUrl) {
+	record BrowserSettings(String keycloakUrl, String realm, String clientId, String signerUrl, String captcha) {
 	}
 
 	BrowserSettings browserSettings() {
-		return new BrowserSettings(keycloakUrl.toString(), realm, clientId, signerUrl.toString());
+		return new BrowserSettings(keycloakUrl.toString(), realm, clientId, signerUrl.toString(), captcha);
 	}
 
 	/**
