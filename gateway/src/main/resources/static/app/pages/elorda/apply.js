@@ -1,7 +1,7 @@
 // The citizen's application (issue 7 point 2, DOMAIN E*): a wizard whose every step saves the draft (so nothing is
 // lost and any step can be bookmarked, ?step=…), then the documents the API says this family must upload, then the
 // signature with NCALayer (the local run's demo signer) and the submission. A submitted application cannot change.
-import { html, nothing } from '../../lit.js';
+import { html, nothing, repeat } from '../../lit.js';
 import { dateTime, lang, money, number, t } from '../../i18n.js';
 import { api } from '../../api.js';
 import { config, current, displayName } from '../../session.js';
@@ -454,7 +454,7 @@ export default async function apply(ctx) {
 					<a href="/elorda/apply?step=${stepOf(error.field)}" @click="${() => carry(error)}">${t('elorda.documents.fix', {
 						step: t(`elorda.step.${stepOf(error.field)}`) })}</a></li>`)}</ul></div>` : nothing}
 			${findings.documents.length ? html`<h3>${t('elorda.documents.needed', { count: findings.documents.length })}</h3>
-				${findings.documents.map(neededRow)}` : nothing}
+				${repeat(findings.documents, finding => `${finding.type}-${finding.holderIin}`, neededRow)}` : nothing}
 			${complete ? html`<div class="notice"><p>${t('elorda.documents.complete')}</p></div>` : nothing}
 			${uploadedTable()}
 			<div class="actions">
@@ -496,18 +496,14 @@ export default async function apply(ctx) {
 	async function upload(finding, key) {
 		const row = rows[key];
 		const file = document.getElementById(`${key}-file`)?.files?.[0];
-		if (!file) {
-			row.problem = { title: t('elorda.documents.check'), fields: { file: t('elorda.documents.chooseFile') } };
-		}
-		else if (file.size > MAX_FILE) {
-			row.problem = { title: t('elorda.documents.check'), fields: { file: t('elorda.documents.tooLarge', { size: number(MAX_FILE / 1024 / 1024) }) } };
-		}
-		else if (!row.issuedOn) {
-			row.problem = { title: t('elorda.documents.check'), fields: { issuedOn: t('elorda.form.required') } };
-		}
-		if (row.problem && (!file || file.size > MAX_FILE || !row.issuedOn)) {
+		const size = number(MAX_FILE / 1024 / 1024);
+		const refused = !file ? { file: t('elorda.documents.chooseFile') }
+			: file.size > MAX_FILE ? { file: t('elorda.documents.tooLarge', { size }) }
+			: !row.issuedOn ? { issuedOn: t('elorda.form.required') } : null;
+		if (refused) {
+			row.problem = { title: t('elorda.documents.check'), fields: refused };
 			draw();
-			document.getElementById(row.problem.fields.issuedOn ? `${key}-issued` : `${key}-file`)?.focus();
+			document.getElementById(refused.issuedOn ? `${key}-issued` : `${key}-file`)?.focus();
 			return;
 		}
 		row.busy = true;
