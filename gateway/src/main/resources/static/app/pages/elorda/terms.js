@@ -17,12 +17,13 @@ export default async function terms(ctx) {
 			<h1>${t('elorda.terms.title')}</h1>
 			${elordaNav('/elorda')}
 			<p class="lead">${t('elorda.terms.lead')}</p>
-			${edition === undefined ? loading() : edition ? termsOf(edition) : html`<div class="warning">
+			${edition === undefined ? loading() : edition ? windowOf(edition) : html`<div class="warning">
 				<h2>${t('elorda.terms.closed')}</h2><p>${noEdition?.detail ?? ''}</p></div>`}
-			${calculatorSection()}`);
+			${calculatorSection()}
+			${edition ? listsOf(edition.terms) : nothing}`);
 	}
 
-	function termsOf(current) {
+	function windowOf(current) {
 		const terms = current.terms;
 		const open = Date.now() >= Date.parse(current.opensAt) && Date.now() < Date.parse(current.closesAt);
 		return html`
@@ -44,7 +45,11 @@ export default async function terms(ctx) {
 				</dl>
 				${open ? html`<div class="actions"><a class="button" href="/elorda/apply">${t('elorda.terms.apply')}</a>
 					<a class="button secondary" href="/elorda/pre-check">${t('elorda.terms.preCheck')}</a></div>` : nothing}
-			</section>
+			</section>`;
+	}
+
+	function listsOf(terms) {
+		return html`
 			<section aria-labelledby="elorda-categories">
 				<h2 id="elorda-categories">${t('elorda.terms.categories')}</h2>
 				<ul class="columns">${terms.categories.map(category => html`<li>${categoryName(category)}</li>`)}</ul>
