@@ -17,6 +17,13 @@ export const routes = [
 	{ path: '/cabinet/faq', page: () => import('./pages/cabinet/faq.js') },
 	{ path: '/cabinet/messages', page: () => import('./pages/cabinet/messages.js'), roles: ['citizen'] },
 	// Elorda Zhastary (DOMAIN E, S, L, A)
+	{ path: '/elorda', page: () => import('./pages/elorda/terms.js') },
+	{ path: '/elorda/pre-check', page: () => import('./pages/elorda/pre-check.js') },
+	{ path: '/elorda/apply', page: () => import('./pages/elorda/apply.js'), roles: ['citizen'] },
+	{ path: '/elorda/my', page: () => import('./pages/elorda/my.js'), roles: ['citizen'] },
+	{ path: '/elorda/my/:id', page: () => import('./pages/elorda/application.js'), roles: ['citizen'] },
+	{ path: '/elorda/counters', page: () => import('./pages/elorda/counters.js') },
+	{ path: '/elorda/lists', page: () => import('./pages/elorda/lists.js') },
 	// akimat staff and the bank
 	{ path: '/staff', page: () => import('./pages/staff/home.js'), roles: STAFF },
 	{ path: '/staff/login', page: () => import('./pages/staff/login.js') },
@@ -32,6 +39,8 @@ export const menu = [
 	{ href: '/cabinet/faq', text: 'cabinet.nav.faq', roles: ['citizen'] },
 	{ href: '/cabinet/faq', text: 'cabinet.nav.faq', anonymous: true },
 	// Elorda Zhastary
+	{ href: '/elorda', text: 'nav.elorda' },
+	{ href: '/elorda/my', text: 'nav.elordaMy', roles: ['citizen'] },
 	// akimat staff and the bank
 	{ href: '/staff/login', text: 'nav.staff', anonymous: true },
 	{ href: '/staff', text: 'nav.staffHome', roles: STAFF },
