@@ -3,13 +3,17 @@ package kz.khc.deploy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Keycloak in dev mode from the distribution unpacked into {@code deploy/target/keycloak}; its H2 database lives in
@@ -18,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 final class Keycloak {
 
 	static final String REALM = "elorda";
+	/** The public client of the portal and Swagger UI. */
+	static final String WEB_CLIENT = "elorda-web";
 	/** Local demo admin of the master realm. */
 	static final String ADMIN_USER = "admin";
 	static final String ADMIN_PASSWORD = "admin";
@@ -30,8 +36,9 @@ final class Keycloak {
 		Path realm = config.repoRoot().resolve("deploy/keycloak/realm-" + REALM + ".json");
 		Path imported = home.resolve("data/import").resolve(realm.getFileName());
 		Files.createDirectories(imported.getParent());
-		if (!Files.exists(imported) || Files.mismatch(realm, imported) != -1) {
-			Files.copy(realm, imported, StandardCopyOption.REPLACE_EXISTING);
+		byte[] content = realmFor(realm, config.ports().gateway());
+		if (!Files.exists(imported) || !Arrays.equals(Files.readAllBytes(imported), content)) {
+			Files.write(imported, content);
 		}
 		int port = config.ports().keycloak();
 		int managementPort = config.ports().keycloakManagement();
@@ -52,6 +59,28 @@ final class Keycloak {
 						// the dev-file H2 URL is ${kc.db-url-path}/data/h2/keycloakdb
 						"JAVA_OPTS_APPEND", "-Dkc.db-url-path=" + dbDir.toAbsolutePath()),
 				config.dataDir(), config.logDir().resolve("keycloak.log"));
+	}
+
+	/**
+	 * The realm as imported: the web client's allowed origins also name this run's gateway. Its {@code "+"} (the
+	 * redirect URIs' origins) gives {@code http://localhost} without a port for the loopback redirect URIs, which
+	 * Keycloak accepts on any port — but a browser's CORS origin has the port, so the portal's staff login could not
+	 * exchange its code at the token endpoint from a gateway on a free port.
+	 */
+	static byte[] realmFor(Path realm, int gatewayPort) throws IOException {
+		JsonMapper json = JsonMapper.builder().build();
+		JsonNode root = json.readTree(Files.readString(realm));
+		for (JsonNode client : root.path("clients")) {
+			if (WEB_CLIENT.equals(client.path("clientId").asString()) && client.path("webOrigins") instanceof ArrayNode origins) {
+				for (String host : List.of("localhost", "127.0.0.1")) {
+					String origin = "http://" + host + ":" + gatewayPort;
+					if (origins.valueStream().noneMatch(existing -> existing.asString().equals(origin))) {
+						origins.add(origin);
+					}
+				}
+			}
+		}
+		return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
 	}
 
 	static void awaitReady(SuiteConfig config, ChildProcess process, Duration timeout) {

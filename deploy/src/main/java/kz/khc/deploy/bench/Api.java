@@ -152,8 +152,8 @@ public final class Api {
 		return new OidcLogin(keycloak, REALM, WEB_CLIENT, gateway + "/").login(OPERATOR, OPERATOR_PASSWORD).accessToken();
 	}
 
-	/** The akimat's officer, who opens and closes the programme's editions (and whom the portal's tests prepare with). */
-	public String akimatToken() {
+	/** The akimat's officer, who opens and closes the programme's editions. */
+	String akimatToken() {
 		return new OidcLogin(keycloak, REALM, WEB_CLIENT, gateway + "/").login(AKIMAT_OFFICER, AKIMAT_OFFICER_PASSWORD)
 			.accessToken();
 	}
