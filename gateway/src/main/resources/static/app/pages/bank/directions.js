@@ -48,7 +48,7 @@ export default async function directions(ctx) {
 	ctx.view(html`${form()}
 		${answer.items.length === 0 ? html`<p class="notice">${number ? t('bank.directions.notFound', { number })
 			: t('bank.directions.none')}</p>` : html`
-		<div class="table-scroll">
+		<div class="table-scroll" tabindex="0" role="region" aria-label="${t('bank.directions.caption', { total: answer.total })}">
 			<table>
 				<caption>${t('bank.directions.caption', { total: answer.total })}</caption>
 				<thead><tr>
@@ -60,7 +60,7 @@ export default async function directions(ctx) {
 					<th scope="col">${t('bank.direction.deadline')}</th>
 				</tr></thead>
 				<tbody>${answer.items.map(item => html`<tr>
-					<th scope="row"><a href="/bank/directions/${item.id}">${item.number}</a></th>
+					<th scope="row" class="nowrap"><a href="/bank/directions/${item.id}">${item.number}</a></th>
 					<td>${item.applicantName}</td>
 					<td>${item.iin}</td>
 					<td>${categoryName(item.category)}</td>

@@ -145,22 +145,14 @@ export default async function application(ctx) {
 			<p>${eligible ? badge(t('staff.assessment.eligible'), 'ok') : badge(t('staff.assessment.notEligible'), 'error')}
 				${t('staff.assessment.points', { points })}</p>
 			${assessment ? html`
-				<div class="table-scroll"><table>
-					<caption>${t('staff.assessment.criteria')}</caption>
-					<thead><tr><th scope="col">${t('staff.assessment.code')}</th><th scope="col">${t('staff.assessment.result')}</th>
-						<th scope="col">${t('staff.assessment.explanation')}</th></tr></thead>
-					<tbody>${assessment.criteria.map(criterion => html`<tr>
-						<th scope="row">${criterion.code}</th>
-						<td>${criterion.passed ? badge(t('staff.assessment.passed'), 'ok') : badge(t('staff.assessment.notPassed'), 'error')}</td>
-						<td>${criterion.message}</td></tr>`)}</tbody>
-				</table></div>
-				${assessment.breakdown.length ? html`<div class="table-scroll"><table>
-					<caption>${t('staff.assessment.breakdown')}</caption>
-					<thead><tr><th scope="col">${t('staff.assessment.code')}</th><th scope="col" class="number">${t('staff.assessment.pointsColumn')}</th>
-						<th scope="col">${t('staff.assessment.explanation')}</th></tr></thead>
-					<tbody>${assessment.breakdown.map(row => html`<tr><th scope="row">${row.code}</th>
-						<td class="number">${row.points}</td><td>${row.message}</td></tr>`)}</tbody>
-				</table></div>` : nothing}
+				<h3 id="criteria-heading">${t('staff.assessment.criteria')}</h3>
+				<ul class="criteria" aria-labelledby="criteria-heading">${assessment.criteria.map(criterion => html`<li>
+					<strong>${criterion.code}</strong>
+					${criterion.passed ? badge(t('staff.assessment.passed'), 'ok') : badge(t('staff.assessment.notPassed'), 'error')}
+					<br>${criterion.message}</li>`)}</ul>
+				${assessment.breakdown.length ? html`<h3 id="breakdown-heading">${t('staff.assessment.breakdown')}</h3>
+					<ul class="criteria" aria-labelledby="breakdown-heading">${assessment.breakdown.map(row => html`<li>
+						<strong>${row.code}</strong> ${t('staff.assessment.points', { points: row.points })}<br>${row.message}</li>`)}</ul>` : nothing}
 				<p class="muted">${t('staff.assessment.rules', { edition: assessment.edition, version: assessment.rulesVersion.slice(0, 12) })}</p>`
 			: html`${brief.failedCriteria.length ? html`<p>${t('staff.assessment.failed', { codes: brief.failedCriteria.join(', ') })}</p>` : nothing}`}`;
 	}
@@ -197,7 +189,7 @@ export default async function application(ctx) {
 				[t('staff.form.education'), education.level ? `${t(`staff.education.${education.level}`)}, ${t('staff.form.matchesSphere')}: ${yesNo(education.matchesSphere)}` : '—'],
 			])}
 			<h3>${t('staff.form.family')}</h3>
-			${(form.family ?? []).length === 0 ? html`<p>${t('staff.form.noFamily')}</p>` : html`<div class="table-scroll"><table>
+			${(form.family ?? []).length === 0 ? html`<p>${t('staff.form.noFamily')}</p>` : html`<div class="table-scroll" tabindex="0" role="region" aria-label="${t('staff.form.family')}"><table>
 				<caption>${t('staff.form.family')}</caption>
 				<thead><tr><th scope="col">${t('staff.form.fullName')}</th><th scope="col">${t('staff.form.relation')}</th>
 					<th scope="col">${t('staff.form.iin')}</th><th scope="col">${t('staff.form.registeredIn')}</th>
@@ -230,7 +222,7 @@ export default async function application(ctx) {
 		if (documents.length === 0) {
 			return html`<p>${t('staff.documents.none')}</p>`;
 		}
-		return html`<div class="table-scroll"><table>
+		return html`<div class="table-scroll" tabindex="0" role="region" aria-label="${t('staff.documents.caption', { count: documents.length })}"><table>
 			<caption>${t('staff.documents.caption', { count: documents.length })}</caption>
 			<thead><tr><th scope="col">${t('staff.documents.type')}</th><th scope="col">${t('staff.documents.holder')}</th>
 				<th scope="col">${t('staff.documents.issued')}</th><th scope="col">${t('staff.documents.file')}</th>

@@ -61,7 +61,7 @@ export default async function applications(ctx) {
 	const href = p => '/staff/applications' + query({ category, status, page: p || undefined });
 	ctx.view(html`${form()}
 		${answer.items.length === 0 ? html`<p class="notice">${t('staff.applications.none')}</p>` : html`
-		<div class="table-scroll">
+		<div class="table-scroll" tabindex="0" role="region" aria-label="${t('staff.applications.caption', { total: answer.total })}">
 			<table>
 				<caption>${t('staff.applications.caption', { total: answer.total })}</caption>
 				<thead><tr>
@@ -74,7 +74,7 @@ export default async function applications(ctx) {
 					<th scope="col">${t('staff.application.assessment')}</th>
 				</tr></thead>
 				<tbody>${answer.items.map(item => html`<tr>
-					<th scope="row"><a href="/staff/applications/${item.id}">${item.number}</a></th>
+					<th scope="row" class="nowrap"><a href="/staff/applications/${item.id}">${item.number}</a></th>
 					<td>${item.form?.applicant?.fullName ?? '—'}</td>
 					<td>${categoryName(item.category)}</td>
 					<td>${dateTime(item.submittedAt)}</td>

@@ -30,7 +30,7 @@ export function auditTable(trail, caption) {
 	if (trail.items.length === 0) {
 		return html`<p>${t('staff.audit.none')}</p>`;
 	}
-	return html`<div class="table-scroll"><table>
+	return html`<div class="table-scroll" tabindex="0" role="region" aria-label="${caption}"><table>
 		<caption>${caption}</caption>
 		<thead><tr><th scope="col">${t('staff.audit.when')}</th><th scope="col">${t('staff.audit.who')}</th>
 			<th scope="col">${t('staff.audit.what')}</th><th scope="col">${t('staff.audit.details')}</th></tr></thead>
@@ -162,7 +162,7 @@ export default async function lists(ctx) {
 		const anyTied = entries.items.some(entry => entry.tied);
 		return html`
 			${anyTied ? html`<p class="warning">${t('staff.lists.tiesNote')}</p>` : nothing}
-			<div class="table-scroll"><table>
+			<div class="table-scroll" tabindex="0" role="region" aria-label="${t('staff.lists.caption', { category: categoryName(category), edition, total: entries.total })}"><table>
 				<caption>${t('staff.lists.caption', { category: categoryName(category), edition, total: entries.total })}</caption>
 				<thead><tr><th scope="col" class="number">${t('staff.lists.position')}</th>
 					<th scope="col">${t('staff.application.number')}</th><th scope="col">${t('staff.form.iin')}</th>
@@ -170,7 +170,7 @@ export default async function lists(ctx) {
 					<th scope="col">${t('staff.lists.tie')}</th></tr></thead>
 				<tbody>${entries.items.map(entry => html`<tr>
 					<td class="number">${entry.position}</td>
-					<th scope="row">${entry.applicationNumber}</th>
+					<th scope="row" class="nowrap">${entry.applicationNumber}</th>
 					<td>${entry.applicantIin}</td>
 					<td>${date(entry.birthDate)}</td>
 					<td class="number">${entry.points}</td>
@@ -184,14 +184,14 @@ export default async function lists(ctx) {
 		if (directions.length === 0) {
 			return html`<p>${t('staff.lists.noDirections')}</p>`;
 		}
-		return html`<div class="table-scroll"><table>
+		return html`<div class="table-scroll" tabindex="0" role="region" aria-label="${t('staff.lists.directionsCaption', { count: directions.length })}"><table>
 			<caption>${t('staff.lists.directionsCaption', { count: directions.length })}</caption>
 			<thead><tr><th scope="col">${t('staff.direction.number')}</th><th scope="col" class="number">${t('staff.lists.position')}</th>
 				<th scope="col" class="number">${t('staff.assessment.pointsColumn')}</th><th scope="col">${t('staff.direction.status')}</th>
 				<th scope="col">${t('staff.direction.issued')}</th><th scope="col">${t('staff.direction.visitDeadline')}</th>
 				<th scope="col">${t('staff.direction.housingDeadline')}</th><th scope="col">${t('staff.direction.reason')}</th></tr></thead>
 			<tbody>${directions.map(direction => html`<tr>
-				<th scope="row"><a href="/bank/directions/${direction.id}">${direction.number}</a></th>
+				<th scope="row" class="nowrap"><a href="/bank/directions/${direction.id}">${direction.number}</a></th>
 				<td class="number">${direction.position}</td><td class="number">${direction.points}</td>
 				<td>${directionStatusBadge(direction.status)}</td><td>${date(direction.issuedOn)}</td>
 				<td>${date(direction.visitDeadline)}</td><td>${date(direction.housingDeadline)}</td>
