@@ -53,19 +53,19 @@ export default async function directions(ctx) {
 				<caption>${t('bank.directions.caption', { total: answer.total })}</caption>
 				<thead><tr>
 					<th scope="col">${t('staff.direction.number')}</th>
+					<th scope="col">${t('bank.direction.deadline')}</th>
+					<th scope="col">${t('staff.direction.status')}</th>
 					<th scope="col">${t('bank.direction.applicant')}</th>
 					<th scope="col">${t('staff.form.iin')}</th>
 					<th scope="col">${t('staff.application.category')}</th>
-					<th scope="col">${t('staff.direction.status')}</th>
-					<th scope="col">${t('bank.direction.deadline')}</th>
 				</tr></thead>
 				<tbody>${answer.items.map(item => html`<tr>
 					<th scope="row" class="nowrap"><a href="/bank/directions/${item.id}">${item.number}</a></th>
+					<td>${item.deadline ? deadline(item.deadline, item.daysLeft) : html`<span class="muted">${t('bank.direction.closed')}</span>`}</td>
+					<td>${directionStatusBadge(item.status)}</td>
 					<td>${item.applicantName}</td>
 					<td>${item.iin}</td>
 					<td>${categoryName(item.category)}</td>
-					<td>${directionStatusBadge(item.status)}</td>
-					<td>${item.deadline ? deadline(item.deadline, item.daysLeft) : html`<span class="muted">${t('bank.direction.closed')}</span>`}</td>
 				</tr>`)}</tbody>
 			</table>
 		</div>`}

@@ -66,22 +66,22 @@ export default async function applications(ctx) {
 				<caption>${t('staff.applications.caption', { total: answer.total })}</caption>
 				<thead><tr>
 					<th scope="col">${t('staff.application.number')}</th>
-					<th scope="col">${t('staff.application.applicant')}</th>
-					<th scope="col">${t('staff.application.category')}</th>
-					<th scope="col">${t('staff.application.submitted')}</th>
 					<th scope="col">${t('staff.application.status')}</th>
 					<th scope="col">${t('staff.application.deadline')}</th>
 					<th scope="col">${t('staff.application.assessment')}</th>
+					<th scope="col">${t('staff.application.applicant')}</th>
+					<th scope="col">${t('staff.application.category')}</th>
+					<th scope="col">${t('staff.application.submitted')}</th>
 				</tr></thead>
 				<tbody>${answer.items.map(item => html`<tr>
 					<th scope="row" class="nowrap"><a href="/staff/applications/${item.id}">${item.number}</a></th>
-					<td>${item.form?.applicant?.fullName ?? '—'}</td>
-					<td>${categoryName(item.category)}</td>
-					<td>${dateTime(item.submittedAt)}</td>
 					<td>${statusBadge(item.status)}</td>
 					<td>${item.status === 'SUBMITTED' ? deadline(item.verificationDeadline, item.workingDaysLeft, { working: true })
 						: html`<span class="muted">${t('staff.application.decided')}</span>`}</td>
 					<td>${assessmentSummary(item.assessment)}</td>
+					<td>${item.form?.applicant?.fullName ?? '—'}</td>
+					<td>${categoryName(item.category)}</td>
+					<td>${dateTime(item.submittedAt)}</td>
 				</tr>`)}</tbody>
 			</table>
 		</div>`}
