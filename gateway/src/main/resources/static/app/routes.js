@@ -28,6 +28,11 @@ export const routes = [
 	{ path: '/staff', page: () => import('./pages/staff/home.js'), roles: STAFF },
 	{ path: '/staff/login', page: () => import('./pages/staff/login.js') },
 	{ path: '/staff/signed-in', page: () => import('./pages/staff/signed-in.js') },
+	{ path: '/staff/applications', page: () => import('./pages/staff/applications.js'), roles: ['akimat-officer'] },
+	{ path: '/staff/applications/:id', page: () => import('./pages/staff/application.js'), roles: ['akimat-officer'] },
+	{ path: '/staff/lists', page: () => import('./pages/staff/lists.js'), roles: ['akimat-officer'] },
+	{ path: '/bank/directions', page: () => import('./pages/bank/directions.js'), roles: ['bank-officer', 'akimat-officer'] },
+	{ path: '/bank/directions/:id', page: () => import('./pages/bank/direction.js'), roles: ['bank-officer', 'akimat-officer'] },
 ];
 
 export const menu = [
@@ -44,4 +49,7 @@ export const menu = [
 	// akimat staff and the bank
 	{ href: '/staff/login', text: 'nav.staff', anonymous: true },
 	{ href: '/staff', text: 'nav.staffHome', roles: STAFF },
+	{ href: '/staff/applications', text: 'staff.nav.applications', roles: ['akimat-officer'] },
+	{ href: '/staff/lists', text: 'staff.nav.lists', roles: ['akimat-officer'] },
+	{ href: '/bank/directions', text: 'bank.nav.directions', roles: ['bank-officer'] },
 ];

@@ -65,6 +65,14 @@ class DirectionController {
 		return quota;
 	}
 
+	/** The quota and the places held now, for the akimat deciding how many more to give. */
+	@GetMapping(LIST + "/quota")
+	@PreAuthorize("hasRole('akimat-officer')")
+	Directions.Places quota(@PathVariable String programme, @PathVariable String edition,
+			@PathVariable Category category) {
+		return directions.places(list(programme, edition), category);
+	}
+
 	@PostMapping(LIST + "/directions")
 	@PreAuthorize("hasRole('akimat-officer')")
 	List<Directions.Direction> issue(@PathVariable String programme, @PathVariable String edition,

@@ -159,12 +159,15 @@ public class Directions {
 	}
 
 	/**
-	 * Directions to the top of the list not yet given one, up to the free places of the quota; returns those
-	 * issued now (none when the quota is full).
+	 * A list's quota and how many of its places directions hold now.
+	 *
+	 * @param quota 0 until the akimat sets one
 	 */
-	@Transactional
-	public List<Direction> issue(String edition, Category category, String actor) {
-		lock(edition, category);
+	public record Places(int quota, long holding) {
+	}
+
+	@Transactional(readOnly = true)
+	public Places places(String edition, Category category) {
 		int quota = jdbc.sql("select quota from list_quota where edition = ? and category = ?")
 			.params(edition, category.name())
 			.query(Integer.class)
@@ -175,7 +178,18 @@ public class Directions {
 			.params(edition, category.name())
 			.query(Long.class)
 			.single();
-		int free = (int) Math.max(0, quota - holding);
+		return new Places(quota, holding);
+	}
+
+	/**
+	 * Directions to the top of the list not yet given one, up to the free places of the quota; returns those
+	 * issued now (none when the quota is full).
+	 */
+	@Transactional
+	public List<Direction> issue(String edition, Category category, String actor) {
+		lock(edition, category);
+		Places places = places(edition, category);
+		int free = (int) Math.max(0, places.quota() - places.holding());
 		if (free == 0) {
 			return List.of();
 		}

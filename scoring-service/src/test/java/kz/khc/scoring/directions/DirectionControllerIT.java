@@ -90,6 +90,11 @@ class DirectionControllerIT {
 			.getResponse()
 			.getContentAsString(), "$[0].id");
 
+		mvc.perform(get(list + "/quota").with(as("akimat-officer")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.quota").value(1))
+			.andExpect(jsonPath("$.holding").value(1));
+		mvc.perform(get(list + "/quota").with(as("bank-officer"))).andExpect(status().isForbidden());
 		mvc.perform(get(list + "/directions").with(as("bank-officer"))).andExpect(jsonPath("$", hasSize(1)));
 		mvc.perform(get(list + "/directions").with(as("citizen"))).andExpect(status().isForbidden());
 
