@@ -3,7 +3,7 @@
 # tools' own browser downloads are blocked on our machines (../shared/TOOLCHAIN.md).
 # DejaVu: a font with every letter of Kazakh (ә ғ қ ң ө ұ ү һ і) for the screenshots.
 set -euo pipefail
-if command -v chromium >/dev/null && fc-list 2>/dev/null | grep -q DejaVu; then
+if command -v chromium >/dev/null && fc-list : family 2>/dev/null | grep DejaVu >/dev/null; then
   exit 0
 fi
 echo "No chromium on this machine: installing Debian's package for the portal's browser tests ..."

@@ -23,8 +23,6 @@ import kz.khc.deploy.OidcLogin;
 import kz.khc.deploy.providers.MailServer;
 import kz.khc.deploy.providers.SmsSimulator;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -45,22 +43,12 @@ class CabinetIT {
 	private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private static Browser browser;
 
-	@BeforeAll
-	static void openBrowser() {
-		browser = new Browser(PortalSuite.suite().gatewayUrl());
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		browser.close();
-	}
 
 	@Test
 	void aClientRegistersAndReadsTheSchedule() throws Exception {
 		NewClient client = NewClient.imported();
-		Page page = browser.phone("ru-RU");
+		Page page = PortalSuite.browser().phone("ru-RU");
 		page.navigate("/cabinet/registration");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Қазақша")).click();
 		assertThat(page.locator("h1")).hasText("Бастапқы авторизация");
@@ -164,7 +152,7 @@ class CabinetIT {
 
 	@Test
 	void theDemoClientReadsTheProfileConfirmsAnEmailSearchesTheFaqAndReadsTheInbox() {
-		Page page = browser.phone("ru-RU");
+		Page page = PortalSuite.browser().phone("ru-RU");
 		page.navigate("/cabinet/password-reset");
 		assertThat(page.locator("h1")).hasText("Восстановление пароля");
 		assertThat(label(page, "Мобильный телефон")).isVisible();

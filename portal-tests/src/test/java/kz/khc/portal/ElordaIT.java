@@ -12,7 +12,6 @@ import com.microsoft.playwright.options.FilePayload;
 
 import kz.khc.deploy.bench.Api;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,25 +41,18 @@ class ElordaIT {
 	/** A small PDF, told a PDF by its bytes ({@code %PDF-} first, {@code %%EOF} last). */
 	private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
-	private static Browser browser;
-
 	@BeforeAll
-	static void openBrowser() {
+	static void makeTheNurse() {
 		var suite = PortalSuite.suite();
 		var api = new Api(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), suite.gatewayUrl(),
 				suite.keycloakUrl());
 		api.ensureCitizen(api.adminToken(), NURSE_IIN, NURSE_ACCOUNT);
-		browser = new Browser(suite.gatewayUrl());
 	}
 
-	@AfterAll
-	static void closeBrowser() {
-		browser.close();
-	}
 
 	@Test
 	void aCitizenAppliesAndSigns() {
-		Page page = browser.phone("kk-KZ");
+		Page page = PortalSuite.browser().phone("kk-KZ");
 		page.navigate("/elorda/apply");
 		assertThat(page).hasURL(Pattern.compile(".*/cabinet/login\\?next=%2Felorda%2Fapply$"));
 		page.getByLabel("Дербес шот нөмірі").fill(NURSE_ACCOUNT);
@@ -186,7 +178,7 @@ class ElordaIT {
 		Browser.check(page, "elorda-my-kk");
 
 		// must not: another citizen opens his address and learns nothing
-		Page other = browser.phone("ru-RU");
+		Page other = PortalSuite.browser().phone("ru-RU");
 		other.navigate(application.substring(application.indexOf("/elorda/")));
 		other.getByLabel("Номер лицевого счёта").fill(OTHER_ACCOUNT);
 		other.getByLabel("ИИН", new Page.GetByLabelOptions().setExact(true)).fill(OTHER_IIN);
@@ -199,7 +191,7 @@ class ElordaIT {
 
 	@Test
 	void anybodyReadsTheTermsCalculatesAndSeesTheCountersAndLists() {
-		Page page = browser.phone("ru-RU");
+		Page page = PortalSuite.browser().phone("ru-RU");
 		page.navigate("/");
 		page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Главное меню"))
 			.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Елорда жастары")).click();
@@ -241,7 +233,7 @@ class ElordaIT {
 
 	@Test
 	void thePreCheckExplainsEachCriterion() {
-		Page page = browser.phone("kk-KZ");
+		Page page = PortalSuite.browser().phone("kk-KZ");
 		page.navigate("/elorda/pre-check");
 		assertThat(page.locator("h1")).hasText("Бағдарламаға сәйкестігімді тексеру");
 		Browser.check(page, "elorda-pre-check-kk");

@@ -5,8 +5,6 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,21 +21,11 @@ class PortalIT {
 	static final String CITIZEN_IIN = "651106450323";
 	static final String CITIZEN_PASSWORD = "Citizen-demo-1";
 
-	private static Browser browser;
 
-	@BeforeAll
-	static void openBrowser() {
-		browser = new Browser(PortalSuite.suite().gatewayUrl());
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		browser.close();
-	}
 
 	@Test
 	void theFrontPageSpeaksRussianAndKazakhAndKeepsTheChoice() {
-		Page page = browser.phone("ru-RU");
+		Page page = PortalSuite.browser().phone("ru-RU");
 		page.navigate("/");
 		assertThat(page.locator("h1")).hasText("Жильё для жителей Астаны");
 		assertThat(page.locator("html")).hasAttribute("lang", "ru");
@@ -54,7 +42,7 @@ class PortalIT {
 
 	@Test
 	void theLowVisionVersionEnlargesTheTextInHighContrast() {
-		Page page = browser.phone("ru-RU");
+		Page page = PortalSuite.browser().phone("ru-RU");
 		page.navigate("/");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Версия для слабовидящих")).click();
 
@@ -67,7 +55,7 @@ class PortalIT {
 
 	@Test
 	void aCitizenLogsInWithAccountAndIinThenPasswordAndAWrongPasswordSaysHowManyTriesAreLeft() {
-		Page page = browser.phone("ru-RU");
+		Page page = PortalSuite.browser().phone("ru-RU");
 		page.navigate("/cabinet/login");
 		Browser.check(page, "login-account");
 		page.getByLabel("Номер лицевого счёта").fill(CITIZEN_ACCOUNT);
@@ -89,7 +77,7 @@ class PortalIT {
 
 	@Test
 	void anOfficerSignsInOnKeycloaksPageAndComesBackToTheWorkplace() {
-		Page page = browser.phone("ru-RU");
+		Page page = PortalSuite.browser().phone("ru-RU");
 		page.navigate("/staff");
 		assertThat(page).hasURL(Pattern.compile(".*/staff/login\\?next=%2Fstaff$"));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Перейти ко входу")).click();

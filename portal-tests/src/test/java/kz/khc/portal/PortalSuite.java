@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The whole local suite (PostgreSQL, Kafka, Keycloak, the six services, the providers' simulators and the demo CA) on
  * free ports, started once for all the portal's browser tests in this JVM and closed after the last; its logs are kept
- * in {@code portal-tests/target/suite-logs}. Use with {@code @ExtendWith(PortalSuite.class)} and {@link #suite()}.
+ * in {@code portal-tests/target/suite-logs}; with it one Chromium ({@link #browser()}). Use with
+ * {@code @ExtendWith(PortalSuite.class)}.
  */
 public final class PortalSuite implements BeforeAllCallback {
 
@@ -35,13 +36,19 @@ public final class PortalSuite implements BeforeAllCallback {
 		return started.suite;
 	}
 
-	private record Started(LocalSuite suite, Path dataDir) implements AutoCloseable {
+	/** The browser, pointed at the suite's gateway: each test opens its own fresh profiles with it. */
+	static Browser browser() {
+		return started.browser;
+	}
+
+	private record Started(LocalSuite suite, Browser browser, Path dataDir) implements AutoCloseable {
 
 		static Started start() {
 			try {
 				RunLocal.quietClientLogging();
 				Path dataDir = Files.createTempDirectory("portal-suite");
-				return new Started(LocalSuite.start(SuiteConfig.freePorts(dataDir)), dataDir);
+				LocalSuite suite = LocalSuite.start(SuiteConfig.freePorts(dataDir));
+				return new Started(suite, new Browser(suite.gatewayUrl()), dataDir);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -50,6 +57,7 @@ public final class PortalSuite implements BeforeAllCallback {
 
 		@Override
 		public void close() throws IOException {
+			browser.close();
 			suite.close();
 			Path kept = Path.of("target", "suite-logs");
 			Files.createDirectories(kept);

@@ -24,7 +24,6 @@ import kz.khc.deploy.LocalSuite;
 import kz.khc.deploy.OidcLogin;
 import kz.khc.deploy.bench.Api;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -76,7 +75,6 @@ class StaffIT {
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private static Browser browser;
 	private static LocalSuite suite;
 	/** The teacher who meets every criterion, and the one whose deposit is too small (E4). */
 	private static String eligibleNumber;
@@ -90,7 +88,6 @@ class StaffIT {
 	@BeforeAll
 	static void prepare() throws Exception {
 		suite = PortalSuite.suite();
-		browser = new Browser(suite.gatewayUrl());
 		var api = new Api(http, suite.gatewayUrl(), suite.keycloakUrl());
 		String admin = api.adminToken();
 		int first = ThreadLocalRandom.current().nextInt(5000, 6400); // born in 1993–1997: 35 at most (E2)
@@ -111,10 +108,6 @@ class StaffIT {
 			.path("total").asLong() >= 3);
 	}
 
-	@AfterAll
-	static void closeBrowser() {
-		browser.close();
-	}
 
 	/** A teacher's signed application with her documents, as her browser and NCALayer would make it. */
 	private static JsonNode apply(Api api, String admin, int n, String name, String deposit) throws Exception {
@@ -141,7 +134,7 @@ class StaffIT {
 	@Test
 	@Order(1)
 	void anOfficerVerifiesAnApplicationAndIssuesADirection() {
-		Page page = browser.phone("kk-KZ");
+		Page page = PortalSuite.browser().phone("kk-KZ");
 		akimat = page;
 		page.navigate("/staff/applications?category=EDUCATION");
 		signIn(page, "Кіруге өту", "akimat.officer", "Akimat-demo-1");
@@ -223,7 +216,7 @@ class StaffIT {
 	@Order(2)
 	void aBankOfficerRecordsAFailedQualificationAndTheNextApplicantsDirectionAppears() {
 		assertThat(firstDirection).as("the direction the akimat issued").isNotNull();
-		Page page = browser.phone("ru-RU");
+		Page page = PortalSuite.browser().phone("ru-RU");
 		page.navigate("/staff/applications");
 		signIn(page, "Перейти ко входу", "bank.officer", "Bank-demo-1");
 		assertThat(page.locator("h1")).hasText("Нет доступа");

@@ -12,12 +12,12 @@ import { passwordRules, rulesMet } from './password-rules.js';
 const FLOWS = {
 	registration: {
 		api: '/api/identity/v1/registrations',
-		text: 'cabinet.registration',
+		texts: 'cabinet.registration',
 		fields: ['userType', 'accountNumber', 'iin', 'contractNumber', 'contractDate', 'mobile'],
 	},
 	reset: {
 		api: '/api/identity/v1/password-resets',
-		text: 'cabinet.reset',
+		texts: 'cabinet.reset',
 		fields: ['accountNumber', 'iin', 'mobile'],
 	},
 };
@@ -35,7 +35,7 @@ export async function codeFlow(ctx, kind) {
 	let busy = false;
 	let timer = null;
 
-	const text = (key, params) => t(`${flow.text}.${key}`, params);
+	const text = (key, params) => t(`${flow.texts}.${key}`, params);
 	const labels = () => ({
 		userType: t('cabinet.field.userType'), accountNumber: t('cabinet.field.accountNumber'), iin: t('cabinet.field.iin'),
 		contractNumber: t('cabinet.field.contractNumber'), contractDate: t('cabinet.field.contractDate'),
