@@ -32,6 +32,33 @@ export function input(options) {
 	</div>`;
 }
 
+/** A labelled text area, as input: name (also the id), label, value, hint, error, required, maxlength, onInput. */
+export function textarea(options) {
+	const { name, label, hint, error } = options;
+	return html`<div class="field ${error ? 'has-error' : ''}">
+		<label for="${name}">${label}${options.required ? nothing : html` <span class="muted">(${t('ui.optional')})</span>`}</label>
+		${messages(name, hint, error)}
+		<textarea id="${name}" name="${name}" rows="4" maxlength="${options.maxlength ?? nothing}" ?required="${options.required}"
+			.value="${options.value ?? ''}" aria-invalid="${error ? 'true' : 'false'}"
+			aria-describedby="${describedBy(name, hint, error)}"
+			@input="${options.onInput ? event => options.onInput(event.target.value) : nothing}"></textarea>
+	</div>`;
+}
+
+/** A group of radio buttons with its legend: name, legend, choices [[value, text]], value, error, onChange. */
+export function radios(options) {
+	const { name, legend, error } = options;
+	return html`<fieldset id="${name}" class="field ${error ? 'has-error' : ''}" aria-describedby="${describedBy(name, null, error)}">
+		<legend>${legend}</legend>
+		${messages(name, null, error)}
+		${options.choices.map(([value, text]) => html`<div class="choice">
+			<input type="radio" id="${name}-${value}" name="${name}" value="${value}" .checked="${options.value === value}"
+				@change="${() => options.onChange?.(value)}">
+			<label for="${name}-${value}">${text}</label>
+		</div>`)}
+	</fieldset>`;
+}
+
 /** A labelled select of [value, text] choices. */
 export function select(options) {
 	const { name, label, hint, error, choices } = options;

@@ -41,6 +41,16 @@ class PortalIT {
 	}
 
 	@Test
+	void anUnknownScreenSaysSoInThePagesLanguage() {
+		Page page = PortalSuite.browser().phone("kk-KZ");
+		page.navigate("/cabinet/no-such-screen");
+
+		assertThat(page.locator("h1")).hasText("Бет табылмады");
+		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Басты бет")).first()).isVisible();
+		Browser.check(page, "not-found-kk");
+	}
+
+	@Test
 	void theLowVisionVersionEnlargesTheTextInHighContrast() {
 		Page page = PortalSuite.browser().phone("ru-RU");
 		page.navigate("/");
@@ -80,6 +90,7 @@ class PortalIT {
 		Page page = PortalSuite.browser().phone("ru-RU");
 		page.navigate("/staff");
 		assertThat(page).hasURL(Pattern.compile(".*/staff/login\\?next=%2Fstaff$"));
+		Browser.check(page, "staff-login");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Перейти ко входу")).click();
 
 		// Keycloak's own page, in the portal's language

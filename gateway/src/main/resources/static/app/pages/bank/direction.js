@@ -6,8 +6,8 @@ import { html, nothing } from '../../lit.js';
 import { date, dateTime, t } from '../../i18n.js';
 import { api, query } from '../../api.js';
 import { hasRole } from '../../session.js';
-import { focusProblem, loading, problemSummary } from '../../ui.js';
-import { categoryName, deadline, radios, textarea } from '../staff/common.js';
+import { focusProblem, loading, problemSummary, radios, textarea } from '../../ui.js';
+import { categoryName, deadline } from '../staff/common.js';
 import { auditTable, directionStatusBadge } from '../staff/lists.js';
 
 /** What the bank may record next, by where the direction is now. */

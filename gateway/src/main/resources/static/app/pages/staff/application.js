@@ -4,8 +4,8 @@
 import { html, nothing } from '../../lit.js';
 import { date, dateTime, money, number, t } from '../../i18n.js';
 import { api } from '../../api.js';
-import { focusProblem, loading, problemSummary, select } from '../../ui.js';
-import { badge, categoryName, deadline, download, radios, textarea, yesNo } from './common.js';
+import { focusProblem, loading, problemSummary, radios, select, textarea } from '../../ui.js';
+import { badge, categoryName, deadline, download, yesNo } from './common.js';
 import { statusBadge } from './applications.js';
 
 const REASONS = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'DOCUMENTS', 'FALSE_INFORMATION', 'OTHER'];

@@ -41,7 +41,7 @@ export default async function applications(ctx) {
 				ctx.navigate('/staff/applications' + query({ ...filters, page: undefined }));
 			}}">
 				${select({ name: 'category', label: t('staff.filter.category'), value: filters.category,
-					choices: categoryChoices(t('staff.filter.all')), onChange: value => filters.category = value })}
+					choices: categoryChoices(t('staff.filter.all'), { intake: true }), onChange: value => filters.category = value })}
 				${select({ name: 'status', label: t('staff.filter.status'), value: filters.status,
 					choices: [['', t('staff.filter.all')], ...STATUSES.map(s => [s, t(`staff.status.${s}`)])],
 					onChange: value => filters.status = value })}

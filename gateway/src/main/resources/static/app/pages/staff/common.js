@@ -3,17 +3,22 @@
 import { html, nothing } from '../../lit.js';
 import { date, t } from '../../i18n.js';
 import { api } from '../../api.js';
+import { intakeCategory, scoringCategory } from '../elorda/common.js';
 
 export const CATEGORIES = ['HEALTHCARE', 'EDUCATION', 'CULTURE', 'SPORT', 'SOCIAL', 'UNIVERSITIES_RESEARCH', 'MEDIA',
 	'MUNICIPAL', 'POLICE', 'EMERGENCY', 'ORPHANS'];
 
+/** A category's name, by the scoring service's code or the intake's (which names three of them longer). */
 export function categoryName(code) {
-	return code ? t(`staff.category.${code}`) : '—';
+	return code ? t(`staff.category.${scoringCategory(code)}`) : '—';
 }
 
-/** [value, text] choices of every category, with "all" first when allText is given. */
-export function categoryChoices(allText) {
-	const choices = CATEGORIES.map(code => [code, categoryName(code)]);
+/**
+ * [value, text] choices of every category, with "all" first when allText is given; the values are the scoring
+ * service's codes (the lists), or the intake's when intake is true (the applications).
+ */
+export function categoryChoices(allText, { intake = false } = {}) {
+	const choices = CATEGORIES.map(code => [intake ? intakeCategory(code) : code, categoryName(code)]);
 	return allText ? [['', allText], ...choices] : choices;
 }
 
@@ -68,43 +73,6 @@ export async function download(path, fallbackName) {
 	link.remove();
 	setTimeout(() => URL.revokeObjectURL(url), 60_000);
 	return link.download;
-}
-
-function describedBy(name, hint, error) {
-	return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || nothing;
-}
-
-function messages(name, hint, error) {
-	return html`${hint ? html`<span class="hint" id="${name}-hint">${hint}</span>` : nothing}${error
-		? html`<span class="error-message" id="${name}-error"><span class="visually-hidden">${t('ui.error')}: </span>${error}</span>`
-		: nothing}`;
-}
-
-/** A labelled text area, as ui.js's input: name (also the id), label, value, hint, error, required, maxlength, onInput. */
-export function textarea(options) {
-	const { name, label, hint, error } = options;
-	return html`<div class="field ${error ? 'has-error' : ''}">
-		<label for="${name}">${label}${options.required ? nothing : html` <span class="muted">(${t('ui.optional')})</span>`}</label>
-		${messages(name, hint, error)}
-		<textarea id="${name}" name="${name}" rows="4" maxlength="${options.maxlength ?? nothing}" ?required="${options.required}"
-			.value="${options.value ?? ''}" aria-invalid="${error ? 'true' : 'false'}"
-			aria-describedby="${describedBy(name, hint, error)}"
-			@input="${options.onInput ? event => options.onInput(event.target.value) : nothing}"></textarea>
-	</div>`;
-}
-
-/** A group of radio buttons with its legend: name, legend, choices [[value, text]], value, error, onChange. */
-export function radios(options) {
-	const { name, legend, error } = options;
-	return html`<fieldset id="${name}" class="field ${error ? 'has-error' : ''}" aria-describedby="${describedBy(name, null, error)}">
-		<legend>${legend}</legend>
-		${messages(name, null, error)}
-		${options.choices.map(([value, text]) => html`<div class="choice">
-			<input type="radio" id="${name}-${value}" name="${name}" value="${value}" .checked="${options.value === value}"
-				@change="${() => options.onChange?.(value)}">
-			<label for="${name}-${value}">${text}</label>
-		</div>`)}
-	</fieldset>`;
 }
 
 /** Yes or no as words. */
