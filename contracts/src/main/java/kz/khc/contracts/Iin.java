@@ -26,6 +26,15 @@ public record Iin(String value) {
 		return check != -1 && check == value.charAt(11) - '0' && birthDate(value).isPresent();
 	}
 
+	/**
+	 * The IIN these 11 digits make with their check digit, if they have one (for test and demo data; a real IIN is
+	 * given, not made).
+	 */
+	public static Optional<String> completed(String eleven) {
+		int check = checkDigit(eleven);
+		return check == -1 ? Optional.empty() : Optional.of(eleven + check);
+	}
+
 	/** The check digit of the first 11 digits, or -1 when no check digit exists (the number is invalid). */
 	static int checkDigit(String digits) {
 		int first = weightedSum(digits, FIRST_WEIGHTS) % 11;

@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +19,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
+import kz.khc.contracts.Iin;
 import kz.khc.deploy.OidcLogin;
 import kz.khc.deploy.providers.MailServer;
 import kz.khc.deploy.providers.SmsSimulator;
@@ -359,23 +360,12 @@ class CabinetIT {
 		/** A man born 1 January 1990 with a random serial and its check digit (DOMAIN: IIN). */
 		private static String newIin() {
 			while (true) {
-				String first11 = "9001013" + "%04d".formatted(ThreadLocalRandom.current().nextInt(10_000));
-				int check = checkDigit(first11, List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11));
-				if (check == 10) {
-					check = checkDigit(first11, List.of(3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2));
-				}
-				if (check != 10) {
-					return first11 + check;
+				Optional<String> iin = Iin.completed("9001013" + "%04d".formatted(ThreadLocalRandom.current()
+					.nextInt(10_000)));
+				if (iin.isPresent()) {
+					return iin.get();
 				}
 			}
-		}
-
-		private static int checkDigit(String digits, List<Integer> weights) {
-			int sum = 0;
-			for (int i = 0; i < 11; i++) {
-				sum += (digits.charAt(i) - '0') * weights.get(i);
-			}
-			return sum % 11;
 		}
 	}
 }

@@ -10,6 +10,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 
+import kz.khc.contracts.Iin;
 import kz.khc.deploy.bench.Api;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -278,21 +279,6 @@ class ElordaIT {
 
 	/** Eleven digits and their check digit (DOMAIN: weights 1…11, or 3…11, 1, 2 when the first sum leaves 10). */
 	private static String iin(String eleven) {
-		int check = weighted(eleven, 1) % 11;
-		if (check == 10) {
-			check = weighted(eleven, 3) % 11;
-		}
-		if (check == 10) {
-			throw new IllegalArgumentException("no IIN with these digits: " + eleven);
-		}
-		return eleven + check;
-	}
-
-	private static int weighted(String digits, int firstWeight) {
-		int sum = 0;
-		for (int i = 0; i < 11; i++) {
-			sum += (digits.charAt(i) - '0') * ((firstWeight - 1 + i) % 11 + 1);
-		}
-		return sum;
+		return Iin.completed(eleven).orElseThrow(() -> new IllegalArgumentException("no IIN with these digits: " + eleven));
 	}
 }

@@ -12,11 +12,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import kz.khc.contracts.Iin;
 import kz.khc.deploy.OidcLogin;
 
 /**
@@ -129,22 +131,11 @@ public final class Api {
 		for (int serial = n / 7000;; serial++) {
 			String eleven = "%02d%02d%02d3%04d".formatted(birth.getYear() % 100, birth.getMonthValue(),
 					birth.getDayOfMonth(), serial % 10_000);
-			int check = weighted(eleven, 1) % 11;
-			if (check == 10) {
-				check = weighted(eleven, 3) % 11;
-			}
-			if (check != 10) {
-				return eleven + check;
+			Optional<String> iin = Iin.completed(eleven);
+			if (iin.isPresent()) {
+				return iin.get();
 			}
 		}
-	}
-
-	private static int weighted(String digits, int firstWeight) {
-		int sum = 0;
-		for (int i = 0; i < 11; i++) {
-			sum += (digits.charAt(i) - '0') * ((firstWeight - 1 + i) % 11 + 1);
-		}
-		return sum;
 	}
 
 	/** Staff log in through Keycloak's login page (authorization code + PKCE), as the operator really does. */
