@@ -110,6 +110,11 @@ export function focusProblem() {
 	requestAnimationFrame(() => document.getElementById('problem')?.focus());
 }
 
+/** After an answer is drawn: its refusal takes the focus (as focusProblem), or else the element telling the result. */
+export function focusAnswer(problem, resultId) {
+	requestAnimationFrame(() => document.getElementById(problem ? 'problem' : resultId)?.focus());
+}
+
 /** A short status while something loads, read out politely. */
 export function loading() {
 	return html`<p role="status" class="muted">${t('ui.loading')}</p>`;

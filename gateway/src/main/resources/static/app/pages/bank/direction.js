@@ -6,7 +6,7 @@ import { html, nothing } from '../../lit.js';
 import { date, dateTime, t } from '../../i18n.js';
 import { api, query } from '../../api.js';
 import { hasRole } from '../../session.js';
-import { focusProblem, loading, problemSummary, radios, textarea } from '../../ui.js';
+import { focusAnswer, focusProblem, loading, problemSummary, radios, textarea } from '../../ui.js';
 import { categoryName, deadline } from '../staff/common.js';
 import { auditTable, directionStatusBadge } from '../staff/lists.js';
 
@@ -92,12 +92,7 @@ export default async function direction(ctx) {
 		}
 		busy = false;
 		draw();
-		if (problem) {
-			focusProblem();
-		}
-		else {
-			requestAnimationFrame(() => document.getElementById('direction-result')?.focus());
-		}
+		focusAnswer(problem, 'direction-result');
 	}
 
 	function nextStep() {

@@ -3,7 +3,7 @@
 import { html, nothing } from '../../lit.js';
 import { date, dateTime, t } from '../../i18n.js';
 import { api, Problem } from '../../api.js';
-import { focusProblem, input, loading, problemSummary } from '../../ui.js';
+import { focusAnswer, focusProblem, input, loading, problemSummary } from '../../ui.js';
 import { emailBadge } from './home.js';
 
 export default async function profile(ctx) {
@@ -40,12 +40,7 @@ export default async function profile(ctx) {
 		}
 		busy = false;
 		draw();
-		if (problem) {
-			focusProblem();
-		}
-		else {
-			requestAnimationFrame(() => document.getElementById('email-sent')?.focus());
-		}
+		focusAnswer(problem, 'email-sent');
 	}
 
 	const fact = (label, value) => html`<dt>${label}</dt><dd>${value || '—'}</dd>`;

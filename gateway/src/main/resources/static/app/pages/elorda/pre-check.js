@@ -3,7 +3,7 @@
 import { html, nothing } from '../../lit.js';
 import { money, t } from '../../i18n.js';
 import { api } from '../../api.js';
-import { focusProblem, input, problemSummary, select } from '../../ui.js';
+import { focusAnswer, focusProblem, input, problemSummary, select } from '../../ui.js';
 import { CATEGORIES, PROGRAMME, SCORING, amount, birthDateOf, categoryName, countryChoices, elordaNav, scoringCategory,
 	today, validIin } from './common.js';
 
@@ -123,12 +123,7 @@ export default async function preCheck(ctx) {
 		}
 		busy = false;
 		draw();
-		if (problem) {
-			focusProblem();
-		}
-		else {
-			requestAnimationFrame(() => document.getElementById('pre-check-result')?.focus());
-		}
+		focusAnswer(problem, 'pre-check-result');
 	}
 
 	function answer() {

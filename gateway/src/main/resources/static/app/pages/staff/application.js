@@ -4,7 +4,7 @@
 import { html, nothing } from '../../lit.js';
 import { date, dateTime, money, number, t } from '../../i18n.js';
 import { api } from '../../api.js';
-import { focusProblem, loading, problemSummary, radios, select, textarea } from '../../ui.js';
+import { focusAnswer, focusProblem, loading, problemSummary, radios, select, textarea } from '../../ui.js';
 import { badge, categoryName, deadline, download, yesNo } from './common.js';
 import { statusBadge } from './applications.js';
 
@@ -108,12 +108,7 @@ export default async function application(ctx) {
 		}
 		busy = false;
 		draw();
-		if (problem) {
-			focusProblem();
-		}
-		else {
-			requestAnimationFrame(() => document.getElementById('decision-result')?.focus());
-		}
+		focusAnswer(problem, 'decision-result');
 	}
 
 	function decisionView() {

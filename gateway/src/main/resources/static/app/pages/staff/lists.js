@@ -4,7 +4,7 @@
 import { html, nothing } from '../../lit.js';
 import { date, dateTime, t } from '../../i18n.js';
 import { api, query } from '../../api.js';
-import { focusProblem, input, loading, pager, problemSummary, select } from '../../ui.js';
+import { focusAnswer, focusProblem, input, loading, pager, problemSummary, select } from '../../ui.js';
 import { badge, categoryChoices, categoryName, download } from './common.js';
 
 const PROGRAMME = 'elorda-zhastary';
@@ -114,12 +114,7 @@ export default async function lists(ctx) {
 		}
 		busy = false;
 		draw();
-		if (problem) {
-			focusProblem();
-		}
-		else {
-			requestAnimationFrame(() => document.getElementById('list-result')?.focus());
-		}
+		focusAnswer(problem, 'list-result');
 	}
 
 	function saveQuota(event) {
