@@ -46,7 +46,10 @@ public final class RunLocal {
 		Thread.currentThread().join(); // until Ctrl-C
 	}
 
-	/** The launcher's own Kafka admin client and zonky log through slf4j-simple; keep the console for the summary. */
+	/**
+	 * The launcher's (and the benchmarks') own Kafka admin client and zonky log through slf4j-simple; keep the console
+	 * for the summary.
+	 */
 	public static void quietClientLogging() {
 		System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
 		System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
@@ -54,6 +57,7 @@ public final class RunLocal {
 		System.setProperty("org.slf4j.simpleLogger.log.wiremock", "warn");
 		System.setProperty("org.slf4j.simpleLogger.log.com.github.tomakehurst.wiremock", "warn");
 		System.setProperty("org.slf4j.simpleLogger.log.com.icegreen.greenmail", "warn");
+		System.setProperty("org.slf4j.simpleLogger.log.WireMock", "warn");
 	}
 
 	private static void printSummary(LocalSuite suite) {

@@ -25,6 +25,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
+import kz.khc.deploy.RunLocal;
+
 /**
  * The cabinet benchmark of issue 3: with ~100,000 generated contracts (~20 million schedule rows) in PostgreSQL,
  * the throughput and p50/p99 of a schedule page and of a contract's detail through the gateway, beside a baseline
@@ -57,8 +59,7 @@ public final class CabinetBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
-		System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
+		RunLocal.quietClientLogging();
 		Map<String, String> options = options(args);
 		Path repo = locateRepo();
 		Path dataDir = Path.of(options.getOrDefault("data-dir", repo.resolve(".local-bench").toString())).toAbsolutePath();

@@ -25,6 +25,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import kz.khc.deploy.RunLocal;
+
 /**
  * The identity benchmark of issue 5, on the whole local suite (real Keycloak, PostgreSQL, Kafka, cabinet and
  * notification services; the captcha and SMS providers are the local run's WireMock simulator):
@@ -80,9 +82,7 @@ public final class IdentityBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
-		System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
-		System.setProperty("org.slf4j.simpleLogger.log.WireMock", "warn");
+		RunLocal.quietClientLogging();
 		Map<String, String> options = CabinetBenchmark.options(args);
 		Path repo = CabinetBenchmark.locateRepo();
 		Path dataDir = Path.of(options.getOrDefault("data-dir", repo.resolve(".local-bench-identity").toString()))

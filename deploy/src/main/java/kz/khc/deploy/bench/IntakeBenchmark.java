@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import kz.khc.contracts.elorda.v1.ApplicationSubmitted;
+import kz.khc.deploy.RunLocal;
 import kz.khc.deploy.signing.DemoCa;
 
 import org.HdrHistogram.Histogram;
@@ -173,9 +174,7 @@ public final class IntakeBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
-		System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
-		System.setProperty("org.slf4j.simpleLogger.log.WireMock", "warn");
+		RunLocal.quietClientLogging();
 		Map<String, String> options = CabinetBenchmark.options(args);
 		Path repo = CabinetBenchmark.locateRepo();
 		Path dataDir = Path.of(options.getOrDefault("data-dir", repo.resolve(".local-bench-intake").toString()))

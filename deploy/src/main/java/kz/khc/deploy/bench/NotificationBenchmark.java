@@ -21,6 +21,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
+import kz.khc.deploy.RunLocal;
+
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,9 +57,7 @@ public final class NotificationBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
-		System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
-		System.setProperty("org.slf4j.simpleLogger.log.WireMock", "warn");
+		RunLocal.quietClientLogging();
 		Map<String, String> options = CabinetBenchmark.options(args);
 		Path repo = CabinetBenchmark.locateRepo();
 		Path dataDir = Path.of(options.getOrDefault("data-dir", repo.resolve(".local-bench-notifications").toString()))
