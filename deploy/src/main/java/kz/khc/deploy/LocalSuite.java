@@ -23,6 +23,7 @@ import kz.khc.deploy.providers.DevMailbox;
 import kz.khc.deploy.providers.MailServer;
 import kz.khc.deploy.providers.SmsSimulator;
 import kz.khc.deploy.signing.DemoCa;
+import kz.khc.deploy.signing.NcaLayerSimulator;
 import kz.khc.deploy.signing.NcaSimulator;
 import org.jspecify.annotations.Nullable;
 
@@ -54,6 +55,7 @@ public final class LocalSuite implements AutoCloseable {
 	private volatile DevMailbox mailbox;
 	private volatile DemoCa demoCa;
 	private volatile NcaSimulator nca;
+	private volatile NcaLayerSimulator ncaLayer;
 	private volatile boolean closed;
 	private Duration startupTime;
 	/** The edition taking applications, opened by {@link DemoEdition} when none was; null without services. */
@@ -151,9 +153,10 @@ public final class LocalSuite implements AutoCloseable {
 		// made on the first start, then reused: the certificates name the simulator's port
 		demoCa = DemoCa.open(config.dataDir().resolve("demo-ca"), URI.create("http://127.0.0.1:" + config.ports().nca()),
 				DEMO_SIGNERS);
-		// the web UI behind the gateway calls the demo signer from the browser
-		nca = NcaSimulator.start(demoCa, config.ports().nca(),
-				List.of("http://localhost:" + config.ports().gateway(), "http://127.0.0.1:" + config.ports().gateway()));
+		// the portal's pages behind the gateway sign with the demo NCALayer from the browser
+		List<String> portal = List.of("http://localhost:" + config.ports().gateway(), "http://127.0.0.1:" + config.ports().gateway());
+		nca = NcaSimulator.start(demoCa, config.ports().nca());
+		ncaLayer = NcaLayerSimulator.start(demoCa, config.ports().ncaLayer(), portal);
 	}
 
 	private ChildProcess startService(Service service, Path jar) throws IOException {
@@ -177,10 +180,10 @@ public final class LocalSuite implements AutoCloseable {
 			env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
 		}
 		if (service.name().equals("gateway")) {
-			// the web portal: browsers reach Keycloak (the staff's login) and the demo signer directly
+			// the web portal: browsers reach Keycloak (the staff's login) and the demo NCALayer directly
 			env.put("PORTAL_KEYCLOAKURL", keycloakUrl());
 			env.put("SERVICES_KEYCLOAK_URL", keycloakUrl());
-			env.put("PORTAL_SIGNERURL", signerUrl());
+			env.put("PORTAL_SIGNERURL", ncaLayerUrl());
 		}
 		if (service.name().equals("identity")) {
 			// the outside providers' simulator also answers for the captcha provider
@@ -285,9 +288,14 @@ public final class LocalSuite implements AutoCloseable {
 		return demoCa;
 	}
 
-	/** The demo signer standing in for NCALayer: {@code POST {"iin":"…","contentBase64":"…"}}. */
+	/** The demo signer for scripts: {@code POST {"iin":"…","contentBase64":"…"}} signs as NCALayer would. */
 	public String signerUrl() {
 		return "http://127.0.0.1:" + config.ports().nca() + "/ncalayer/sign";
+	}
+
+	/** The demo NCALayer, which the portal's pages sign with: NCALayer's WebSocket protocol ({@link NcaLayerSimulator}). */
+	public String ncaLayerUrl() {
+		return "ws://127.0.0.1:" + config.ports().ncaLayer();
 	}
 
 	String ncaUrl() {
@@ -349,7 +357,7 @@ public final class LocalSuite implements AutoCloseable {
 				System.err.println("Stopping PostgreSQL failed: " + e);
 			}
 		}
-		for (AutoCloseable provider : new AutoCloseable[] { nca, mailbox, sms, mail }) {
+		for (AutoCloseable provider : new AutoCloseable[] { ncaLayer, nca, mailbox, sms, mail }) {
 			if (provider != null) {
 				try {
 					provider.close();

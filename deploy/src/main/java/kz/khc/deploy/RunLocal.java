@@ -76,7 +76,9 @@ public final class RunLocal {
 		out.append("SMTP (GreenMail)   127.0.0.1:%d%n".formatted(config.ports().smtp()));
 		out.append("NCA simulator      %s  (demo CA, not a real one: OCSP %s, CRL %s)%n"
 				.formatted(suite.ncaUrl(), suite.demoCa().ocspUrl().getPath(), suite.demoCa().crlUrl().getPath()));
-		out.append("Demo signer        POST %s {\"iin\":\"…\",\"contentBase64\":\"…\"}  (NCALayer's stand-in)%n"
+		out.append("Demo NCALayer      %s  (NCALayer's WebSocket protocol, module kz.gov.pki.knca.basics, for the portal)%n"
+				.formatted(suite.ncaLayerUrl()));
+		out.append("Demo signer        POST %s {\"iin\":\"…\",\"contentBase64\":\"…\"}  (the same, for scripts)%n"
 				.formatted(suite.signerUrl()));
 		out.append("  signs for any IIN as the citizen; demo citizens: %s%n".formatted(LocalSuite.DEMO_SIGNERS.entrySet()
 			.stream()

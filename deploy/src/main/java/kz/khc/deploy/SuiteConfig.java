@@ -29,20 +29,21 @@ public record SuiteConfig(Path repoRoot, Path dataDir, Ports ports, boolean with
 	 * @param smtp    the mail server (GreenMail), which the notification service sends to
 	 * @param mailbox the developer mailbox page: what the simulator and the mail server received
 	 * @param nca     the national CA's simulator: the demo CA's OCSP responder and CRL, and the demo signer
+	 * @param ncaLayer the demo NCALayer: the signer's WebSocket, which the portal's pages use
 	 */
 	public record Ports(int postgres, int kafka, int kafkaController, int keycloak, int keycloakManagement,
 				 int gateway, int identity, int cabinet, int elorda, int scoring, int notification,
-				 int sms, int smtp, int mailbox, int nca) {
+				 int sms, int smtp, int mailbox, int nca, int ncaLayer) {
 
 		static Ports defaults() {
-			return new Ports(15432, 9092, 9093, 8180, 8190, 8080, 8081, 8082, 8083, 8084, 8085, 8086, 3025, 8025, 8087);
+			return new Ports(15432, 9092, 9093, 8180, 8190, 8080, 8081, 8082, 8083, 8084, 8085, 8086, 3025, 8025, 8087, 8088);
 		}
 
 		/** Free ports picked by the OS, so a test suite can run beside a running local suite. */
 		static Ports free() {
 			return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(),
 					freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
-					freePort(), freePort(), freePort(), freePort());
+					freePort(), freePort(), freePort(), freePort(), freePort());
 		}
 
 		private static int freePort() {

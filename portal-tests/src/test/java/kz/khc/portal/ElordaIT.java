@@ -3,6 +3,7 @@ package kz.khc.portal;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
@@ -54,6 +55,19 @@ class ElordaIT {
 	@Test
 	void aCitizenAppliesAndSigns() {
 		Page page = PortalSuite.browser().phone("kk-KZ");
+		// at the signing: NCALayer not running, then the citizen cancelling in its window, then signing (WebSockets are
+		// routed from the page's next load on)
+		var connections = new AtomicInteger();
+		page.routeWebSocket(url -> url.startsWith("ws"), ncaLayer -> {
+			switch (connections.incrementAndGet()) {
+				case 1 -> ncaLayer.close();
+				case 2 -> {
+					ncaLayer.send("{\"result\":{\"version\":\"1.4\"}}");
+					ncaLayer.onMessage(request -> ncaLayer.send("{\"status\":true,\"body\":{}}"));
+				}
+				default -> ncaLayer.connectToServer();
+			}
+		});
 		page.navigate("/elorda/apply");
 		assertThat(page).hasURL(Pattern.compile(".*/cabinet/login\\?next=%2Felorda%2Fapply$"));
 		page.getByLabel("Дербес шот нөмірі").fill(NURSE_ACCOUNT);
@@ -156,6 +170,11 @@ class ElordaIT {
 		assertStep(page, "Подпись и подача");
 		assertThat(page.getByText("Ахметов Данияр Ерланович, ИИН " + NURSE_IIN)).isVisible();
 		Browser.check(page, "elorda-apply-signing-ru");
+		button(page, "Подписать ЭЦП и подать").click();
+		assertThat(page.getByRole(AriaRole.ALERT)).containsText("NCALayer недоступен");
+		button(page, "Подписать ЭЦП и подать").click();
+		assertThat(page.getByRole(AriaRole.ALERT)).containsText("Подписание отменено");
+		Browser.check(page, "elorda-apply-signing-cancelled-ru");
 		button(page, "Подписать ЭЦП и подать").click();
 
 		// submitted: no more editing, and the timeline from the intake

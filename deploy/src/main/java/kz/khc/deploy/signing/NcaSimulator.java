@@ -7,8 +7,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Base64;
-import java.util.Collection;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -24,20 +22,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The national CA's public services for the {@link DemoCa}, and the demo signer in place of NCALayer, on one JDK HTTP
- * server on 127.0.0.1:
+ * The national CA's public services for the {@link DemoCa}, and a demo signer for scripts, on one JDK HTTP server on
+ * 127.0.0.1:
  * <ul>
  * <li>{@code POST /ocsp}: the OCSP responder (RFC 6960 over HTTP, {@code application/ocsp-request} in,
  * {@code application/ocsp-response} out, signed by the CA): good, revoked or unknown;</li>
  * <li>{@code GET /crl/demo_nca_rsa.crl}: the CRL, DER, {@code application/pkix-crl};</li>
  * <li>{@code GET /ca/root.pem}, {@code /ca/intermediate.pem}: the CA certificates;</li>
  * <li>{@code POST /ncalayer/sign} {@code {"iin":"…","contentBase64":"…"}}: signs the content with the citizen's
- * demo key as NCALayer would (a detached CMS) and answers {@code {"cmsBase64":"…","certificate":"<PEM>"}}; a browser
- * may call it from the gateway's origins only (CORS);</li>
+ * demo key as NCALayer would (a detached CMS) and answers {@code {"cmsBase64":"…","certificate":"<PEM>"}};</li>
  * <li>{@code POST /ca/revocations} {@code {"iin":"…"}}: revokes the citizen's current certificate, answers its
  * {@code serialNumber}.</li>
  * </ul>
- * Errors are problem details ({@code application/problem+json}).
+ * Errors are problem details ({@code application/problem+json}). The last two are for scripts and tests: a browser's
+ * request (one with an {@code Origin}) is refused — pages sign with the {@link NcaLayerSimulator}.
  */
 public final class NcaSimulator implements AutoCloseable {
 
@@ -50,24 +48,21 @@ public final class NcaSimulator implements AutoCloseable {
 	private final HttpServer server;
 	private final ExecutorService executor;
 	private final DemoCa ca;
-	private final Set<String> allowedOrigins;
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private NcaSimulator(HttpServer server, ExecutorService executor, DemoCa ca, Set<String> allowedOrigins) {
+	private NcaSimulator(HttpServer server, ExecutorService executor, DemoCa ca) {
 		this.server = server;
 		this.executor = executor;
 		this.ca = ca;
-		this.allowedOrigins = allowedOrigins;
 	}
 
 	/**
 	 * @param port the port the CA's certificates name (see {@link DemoCa#open})
-	 * @param allowedOrigins the web origins whose pages may call the signer, e.g. {@code http://localhost:8080}
 	 */
-	public static NcaSimulator start(DemoCa ca, int port, Collection<String> allowedOrigins) throws IOException {
+	public static NcaSimulator start(DemoCa ca, int port) throws IOException {
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
 		ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-		var simulator = new NcaSimulator(server, executor, ca, Set.copyOf(allowedOrigins));
+		var simulator = new NcaSimulator(server, executor, ca);
 		server.createContext("/", simulator::handle);
 		server.setExecutor(executor);
 		server.start();
@@ -98,7 +93,6 @@ public final class NcaSimulator implements AutoCloseable {
 	private void route(HttpExchange exchange) throws IOException {
 		try {
 			String path = exchange.getRequestURI().getPath();
-			String method = exchange.getRequestMethod();
 			switch (path) {
 				case DemoCa.OCSP_PATH -> {
 					if (allowed(exchange, "POST")) {
@@ -117,14 +111,8 @@ public final class NcaSimulator implements AutoCloseable {
 					}
 				}
 				case SIGN_PATH, REVOKE_PATH -> {
-					if (!fromAllowedOrigin(exchange)) {
-						problem(exchange, 403, "Forbidden", "this origin may not use the demo signer");
-					}
-					else if ("OPTIONS".equals(method)) {
-						exchange.getResponseHeaders().set("Access-Control-Allow-Methods", "POST");
-						exchange.getResponseHeaders().set("Access-Control-Allow-Headers", "Content-Type");
-						exchange.getResponseHeaders().set("Access-Control-Max-Age", "600");
-						send(exchange, 204, null, new byte[0]);
+					if (exchange.getRequestHeaders().containsKey("Origin")) {
+						problem(exchange, 403, "Forbidden", "pages sign with the demo NCALayer; this signer is for scripts");
 					}
 					else if (allowed(exchange, "POST")) {
 						if (SIGN_PATH.equals(path)) {
@@ -259,23 +247,6 @@ public final class NcaSimulator implements AutoCloseable {
 		exchange.getResponseHeaders().set("Allow", "GET".equals(method) ? "GET, HEAD" : method);
 		problem(exchange, 405, "Method Not Allowed", "use " + method);
 		return false;
-	}
-
-	/**
-	 * A request without an {@code Origin} (curl, a test, a service) or from one of the gateway's; a page's answer
-	 * says which origin may read it.
-	 */
-	private boolean fromAllowedOrigin(HttpExchange exchange) {
-		String origin = exchange.getRequestHeaders().getFirst("Origin");
-		exchange.getResponseHeaders().set("Vary", "Origin");
-		if (origin == null) {
-			return true;
-		}
-		if (!allowedOrigins.contains(origin)) {
-			return false;
-		}
-		exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
-		return true;
 	}
 
 	private void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {

@@ -98,7 +98,7 @@ class DemoCaTest {
 	void start() throws IOException {
 		port = freePort();
 		ca = DemoCa.open(directory, URI.create("http://127.0.0.1:" + port), Map.of(IIN, "АХМЕТОВА ДАНА"));
-		simulator = NcaSimulator.start(ca, port, List.of("http://localhost:8080"));
+		simulator = NcaSimulator.start(ca, port);
 	}
 
 	@AfterEach
@@ -269,7 +269,7 @@ class DemoCaTest {
 		simulator.close();
 
 		DemoCa again = DemoCa.open(directory, URI.create("http://127.0.0.1:" + port), Map.of());
-		simulator = NcaSimulator.start(again, port, List.of());
+		simulator = NcaSimulator.start(again, port);
 
 		assertThat(ca.created()).isTrue();
 		assertThat(again.created()).isFalse();

@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the code is exchanged through this gateway, {@code /oidc/token})
  * @param realm the suite's realm
  * @param clientId the portal's public client in the realm
- * @param signerUrl where the applicant's signing tool listens: NCALayer in production, the demo signer in the local
- * run
+ * @param signerUrl the WebSocket of the applicant's signing tool: NCALayer's {@code wss://127.0.0.1:13579} in
+ * production, the demo NCALayer in the local run (the same protocol)
  * @param captcha the "I am not a robot" check of the cabinet's code requests (DOMAIN I1): {@code demo} — the local
  * run's simulated provider accepts any token, so the page shows a plain checkbox that gives the token {@code demo}
  */

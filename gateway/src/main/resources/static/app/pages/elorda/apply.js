@@ -1,6 +1,6 @@
 // The citizen's application (issue 7 point 2, DOMAIN E*): a wizard whose every step saves the draft (so nothing is
 // lost and any step can be bookmarked, ?step=…), then the documents the API says this family must upload, then the
-// signature with NCALayer (the local run's demo signer) and the submission. A submitted application cannot change.
+// signature with NCALayer (the local run's demo NCALayer) and the submission. A submitted application cannot change.
 import { html, nothing, repeat } from '../../lit.js';
 import { dateTime, lang, money, number, t } from '../../i18n.js';
 import { api } from '../../api.js';
@@ -9,6 +9,7 @@ import { focusProblem, input, loading, problemSummary, select } from '../../ui.j
 import { CATEGORIES, ELORDA, amount, birthDateOf, categoryName, countryChoices, documentName, elordaNav, statusBadge,
 	today, validIin } from './common.js';
 import { flash } from './flash.js';
+import { signCms } from '../../ncalayer.js';
 
 export const STEPS = ['category', 'employment', 'education', 'registration', 'family', 'income', 'deposits', 'property',
 	'contact', 'documents', 'signing'];
@@ -624,18 +625,15 @@ export default async function apply(ctx) {
 		let cms;
 		try {
 			const { signerUrl } = await config();
-			const answer = await fetch(signerUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify({ iin: toSign.signed.applicantIin, contentBase64: toSign.content }) });
-			if (!answer.ok) {
-				const refused = await answer.json().catch(() => ({}));
-				throw { title: t('elorda.signing.signerRefused'), detail: refused.detail ?? '' };
-			}
-			cms = (await answer.json()).cmsBase64;
+			cms = await signCms({ url: signerUrl, data: toSign.content, iin: toSign.signed.applicantIin, locale: lang() });
 		}
 		catch (failure) {
 			signing = false;
 			status = '';
-			signProblem = failure.title ? failure : { title: t('elorda.signing.signerUnavailable'), detail: t('elorda.signing.signerUnavailableDetail') };
+			signProblem = {
+				unavailable: { title: t('elorda.signing.signerUnavailable'), detail: t('elorda.signing.signerUnavailableDetail') },
+				cancelled: { title: t('elorda.signing.cancelled'), detail: t('elorda.signing.cancelledDetail') },
+			}[failure.reason] ?? { title: t('elorda.signing.signerRefused'), detail: failure.message ?? '' };
 			draw();
 			focusProblem();
 			return;

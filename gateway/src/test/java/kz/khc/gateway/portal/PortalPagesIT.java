@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every screen's address answers the portal's page with its security headers; its data still needs a token. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"portal.keycloak-url=https://id.example.kz", "portal.signer-url=https://127.0.0.1:13579/sign" })
+		"portal.keycloak-url=https://id.example.kz", "portal.signer-url=wss://127.0.0.1:13579" })
 @AutoConfigureWebTestClient
 class PortalPagesIT {
 
@@ -28,7 +28,7 @@ class PortalPagesIT {
 				.expectHeader().valueEquals("Cache-Control", "no-cache")
 				.expectHeader().value("Content-Security-Policy", policy -> assertThat(policy)
 					.contains("script-src 'self';", "style-src 'self';", "frame-ancestors 'none'",
-							"connect-src 'self' https://127.0.0.1:13579;")
+							"connect-src 'self' wss://127.0.0.1:13579;")
 					.doesNotContain("unsafe"))
 				.expectBody(String.class).value(page -> assertThat(page)
 					.contains("<script type=\"module\" src=\"/app/main.js\"></script>", "<main id=\"main\""));
@@ -44,7 +44,7 @@ class PortalPagesIT {
 		http.get().uri("/app/config.json").exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.keycloakUrl").isEqualTo("https://id.example.kz")
 			.jsonPath("$.clientId").isEqualTo("elorda-web")
-			.jsonPath("$.signerUrl").isEqualTo("https://127.0.0.1:13579/sign");
+			.jsonPath("$.signerUrl").isEqualTo("wss://127.0.0.1:13579");
 
 		http.get().uri("/api/cabinet/v1/profile").exchange().expectStatus().isUnauthorized();
 		http.post().uri("/cabinet/login").exchange().expectStatus().isUnauthorized();
