@@ -145,6 +145,11 @@ class CabinetIT {
 		assertThat(table.getByRole(AriaRole.COLUMNHEADER)).hasCount(6);
 		assertThat(table.getByRole(AriaRole.ROWHEADER).first()).hasCSS("display", "block");
 		assertThat(table.getByRole(AriaRole.CELL).first()).hasAttribute("data-label", "Начисленный платёж");
+		// wider, a table again
+		page.setViewportSize(1024, 768);
+		assertThat(table.getByRole(AriaRole.ROWHEADER).first()).hasCSS("display", "table-cell");
+		Browser.check(page, "cabinet-schedule-wide-ru");
+		page.setViewportSize(360, 740);
 		// and at the low-vision version's largest text, too, without scrolling sideways
 		page.getByRole(AriaRole.BUTTON, exactly("Версия для слабовидящих")).click();
 		page.getByRole(AriaRole.BUTTON, exactly("A++")).click();
