@@ -6,6 +6,7 @@ import { html, render } from './lit.js';
 import { t } from './i18n.js';
 import { current, hasRole } from './session.js';
 import { routes } from './routes.js';
+import { cardTables } from './ui.js';
 
 const main = () => document.getElementById('main');
 let generation = 0;
@@ -58,6 +59,7 @@ export async function show({ focus = true } = {}) {
 				return; // another screen was opened meanwhile
 			}
 			render(template, main());
+			cardTables(main());
 			if (!drawn) {
 				drawn = true;
 				if (focus) {

@@ -158,3 +158,40 @@ export function sizeChooser({ sizes, size, href, label }) {
 			: html`<a href="${href(choice)}">${choice}</a>`}</li>`)}</ul>
 	</nav>`;
 }
+
+/**
+ * The tables of a drawn screen, ready to read as cards on a phone (app.css, "tables as cards"): each body and footer
+ * cell gets its column's name (data-label: the visible text of the column's header), and every part of the table its
+ * role explicitly (table, rowgroup, row, columnheader, rowheader, cell), because some browsers (Safari's VoiceOver)
+ * drop a table's semantics once its parts are displayed as blocks. The router calls this after each drawing, so no
+ * screen needs to; it only sets attributes that the screens' templates do not.
+ */
+export function cardTables(root) {
+	for (const table of root.querySelectorAll('.table-scroll > table')) {
+		const names = [...(table.tHead?.rows[0]?.cells ?? [])].flatMap(cell => Array(cell.colSpan).fill(visibleText(cell)));
+		table.setAttribute('role', 'table');
+		[table.tHead, ...table.tBodies, table.tFoot].forEach(group => group?.setAttribute('role', 'rowgroup'));
+		for (const row of table.rows) {
+			const heading = row.parentElement === table.tHead;
+			row.setAttribute('role', 'row');
+			let column = 0;
+			for (const cell of row.cells) {
+				cell.setAttribute('role', heading ? 'columnheader' : cell.tagName === 'TH' ? 'rowheader' : 'cell');
+				if (!heading && names[column]) {
+					cell.dataset.label = names[column];
+				}
+				else {
+					delete cell.dataset.label;
+				}
+				column += cell.colSpan;
+			}
+		}
+	}
+}
+
+/** An element's text as it is seen: without what only screen readers get (.visually-hidden). */
+function visibleText(element) {
+	const copy = element.cloneNode(true);
+	copy.querySelectorAll('.visually-hidden').forEach(hidden => hidden.remove());
+	return copy.textContent.replace(/\s+/g, ' ').trim();
+}

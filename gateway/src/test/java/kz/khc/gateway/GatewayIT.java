@@ -251,6 +251,13 @@ class GatewayIT {
 			.expectBody()
 			.jsonPath("$.code").isEqualTo("not-found")
 			.jsonPath("$.title").isEqualTo("Табылмады");
+		// the API's addresses are no screens, even opened in a browser (kz.khc.gateway.portal.PageRequests)
+		http.get().uri("/api/nowhere").headers(h -> h.setBearerAuth(token)).header("Accept", "text/html,*/*;q=0.8")
+			.exchange()
+			.expectStatus().isNotFound()
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.code").isEqualTo("not-found");
 	}
 
 	@Test

@@ -139,6 +139,24 @@ class CabinetIT {
 				+ lastYear + " год");
 		assertThat(page.locator("tbody .badge.ok").first()).hasText("Погашено");
 		Browser.check(page, "cabinet-schedule-ru");
+		// on a phone each row is a card, its cells named by their columns; it is still a table to screen readers
+		Locator table = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions()
+			.setName("График платежей по договору № " + client.contract() + " за " + lastYear + " год"));
+		assertThat(table.getByRole(AriaRole.COLUMNHEADER)).hasCount(6);
+		assertThat(table.getByRole(AriaRole.ROWHEADER).first()).hasCSS("display", "block");
+		assertThat(table.getByRole(AriaRole.CELL).first()).hasAttribute("data-label", "Начисленный платёж");
+		// wider, a table again
+		page.setViewportSize(1024, 768);
+		assertThat(table.getByRole(AriaRole.ROWHEADER).first()).hasCSS("display", "table-cell");
+		Browser.check(page, "cabinet-schedule-wide-ru");
+		page.setViewportSize(360, 740);
+		// and at the low-vision version's largest text, too, without scrolling sideways
+		page.getByRole(AriaRole.BUTTON, exactly("Версия для слабовидящих")).click();
+		page.getByRole(AriaRole.BUTTON, exactly("A++")).click();
+		assertThat(page.locator("html")).hasAttribute("data-size", "larger");
+		Browser.check(page, "cabinet-schedule-low-vision-ru");
+		page.getByRole(AriaRole.BUTTON, exactly("Версия для слабовидящих")).click();
+		assertThat(page.locator("html")).not().hasAttribute("data-size", "larger");
 
 		// another client's contract in the address: not found, nothing of it shown
 		String someoneElses = demoClientsFirstContractId();
@@ -185,6 +203,15 @@ class CabinetIT {
 			.isVisible();
 		assertThat(page.locator(".badge.warn")).hasText("не подтверждён");
 		Browser.check(page, "cabinet-profile-email-sent-ru");
+		// the new address stays shown as unconfirmed after a reload: the cabinet has it from the request's event
+		await().atMost(EVENTUALLY).until(() -> {
+			page.reload();
+			page.getByRole(AriaRole.HEADING, exactly("Электронная почта")).waitFor();
+			return page.getByText(email).count() == 1;
+		});
+		assertThat(page.locator(".badge.warn")).hasText("не подтверждён");
+		assertThat(page.locator(".badge.ok")).hasCount(0);
+		Browser.check(page, "cabinet-profile-email-pending-ru");
 
 		String link = confirmationLink(email);
 		page.navigate(link.substring(link.indexOf("/cabinet/email-confirmation")));
@@ -200,6 +227,16 @@ class CabinetIT {
 			return page.locator(".badge.ok").filter(new Locator.FilterOptions().setHasText("подтверждён")).count() == 1;
 		});
 		assertThat(page.getByText(email)).isVisible();
+		// a newer address: shown at once as unconfirmed, not the confirmed one it replaces (whose tick the cabinet
+		// keeps until the request's event reaches it)
+		String newer = "dana.newer." + Long.toString(System.nanoTime(), 36) + "@example.kz";
+		label(page, "Новый адрес электронной почты").fill(newer);
+		page.getByRole(AriaRole.BUTTON, exactly("Отправить письмо")).click();
+		assertThat(page.getByText("Письмо отправлено на " + newer, new Page.GetByTextOptions().setExact(false)))
+			.isVisible();
+		assertThat(page.locator(".badge.warn")).hasText("не подтверждён");
+		assertThat(page.locator(".badge.ok")).hasCount(0);
+		assertThat(page.getByText(email)).hasCount(0);
 
 		// the FAQ (DOMAIN I5): search, an answer opened, 5 a page and the second page
 		page.getByRole(AriaRole.LINK, exactly("Частые вопросы")).click();

@@ -3,12 +3,14 @@ package kz.khc.portal;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The portal's frame in a real browser against the whole suite: languages, the low-vision version, the citizen's
@@ -48,6 +50,14 @@ class PortalIT {
 		assertThat(page.locator("h1")).hasText("Бет табылмады");
 		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Басты бет")).first()).isVisible();
 		Browser.check(page, "not-found-kk");
+
+		// an address outside the portal's areas: the same screen, and the status tells the browser it is not there
+		Response response = page.navigate("/cabinet-x/no-such-screen?page=2");
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.headers().get("content-security-policy"))
+			.contains("script-src 'self'");
+		assertThat(page.locator("h1")).hasText("Бет табылмады");
+		Browser.check(page, "not-found-outside-kk");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package kz.khc.gateway.security;
 
+import kz.khc.gateway.portal.PageRequests;
 import kz.khc.gateway.problems.Problems;
 
 import org.springframework.context.annotation.Bean;
@@ -9,13 +10,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 
 /**
  * The first line: a request to the API needs a valid token (signature, issuer, expiry checked against Keycloak's
  * keys) unless its path is public. The token is relayed to the service unchanged; roles are checked there. Public:
  * health, the API docs, the web portal's page and files, the statistics, FAQ, ranked list and programme edition reads,
  * the loan calculator, the eligibility pre-check, and the SMS provider's receipts (which carry a secret of their own that the notification
- * service checks).
+ * service checks). A browser opening any other address that is none of the API's gets the portal's not-found page, not
+ * a demand to sign in.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -42,6 +45,10 @@ class SecurityConfig {
 				.pathMatchers(HttpMethod.GET, PORTAL)
 				.permitAll()
 				.pathMatchers(HttpMethod.HEAD, PORTAL)
+				.permitAll()
+				// a browser opening an address that is no screen and none of the API's: the portal's not-found page
+				.matchers(exchange -> PageRequests.isPageRequest(exchange.getRequest()) ? MatchResult.match()
+						: MatchResult.notMatch())
 				.permitAll()
 				// the portal's staff login: Keycloak's token endpoint behind this origin (the code or refresh token is
 				// the credential there)

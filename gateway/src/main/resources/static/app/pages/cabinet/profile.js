@@ -46,7 +46,9 @@ export default async function profile(ctx) {
 	const fact = (label, value) => html`<dt>${label}</dt><dd>${value || '—'}</dd>`;
 
 	function draw() {
-		const shownEmail = sent && !person.emailVerified ? sent.email : person.email;
+		// the address just asked for, even while the cabinet has not heard of it yet (its event is on the way) and still
+		// has the previous, confirmed one; after a reload the cabinet's own (the pending one, unconfirmed)
+		const shownEmail = sent ? sent.email : person.email;
 		ctx.view(html`
 			<h1>${t('cabinet.profile.title')}</h1>
 			<section class="card" aria-labelledby="profile-person">
