@@ -110,7 +110,7 @@ class StaffIT {
 
 
 	/** A teacher's signed application with her documents, as her browser and NCALayer would make it. */
-	private static JsonNode apply(Api api, String admin, int n, String name, String deposit) throws Exception {
+	static JsonNode apply(Api api, String admin, int n, String name, String deposit) throws Exception {
 		String iin = Api.iin(n);
 		String account = "1108%08d".formatted(n);
 		api.ensureCitizen(admin, iin, account);
@@ -126,7 +126,7 @@ class StaffIT {
 		assertThat(toSign.statusCode()).as(toSign.body()).isEqualTo(200);
 		byte[] content = Base64.getDecoder().decode(json.readTree(toSign.body()).path("content").asString());
 		HttpResponse<String> submitted = post(APPLICATIONS + "/" + id + "/submission", token, "{\"signature\":\"%s\"}"
-			.formatted(Base64.getEncoder().encodeToString(suite.demoCa().sign(iin, content))));
+			.formatted(Base64.getEncoder().encodeToString(PortalSuite.suite().demoCa().sign(iin, content))));
 		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
 		return json.readTree(submitted.body());
 	}
@@ -178,6 +178,11 @@ class StaffIT {
 		// the education list: the demo's tied pair on top; the verified teacher joins it once scoring hears of it
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Тізімдер")).click();
 		assertThat(page.locator("h1")).hasText("Кезек тізімдері");
+		// the editions scoring knows (its rules' 2022…2026), the one in effect chosen
+		assertThat(page.getByLabel("Бағдарлама басылымы")).hasValue(String.valueOf(EDITION));
+		assertThat(page.getByLabel("Бағдарлама басылымы").locator("option")).hasCount(5);
+		assertThat(page.getByLabel("Бағдарлама басылымы").locator("option").first())
+			.hasText(Pattern.compile("^2026 \\(тізімдерде: \\d+\\)$"));
 		page.getByLabel("Санат").selectOption("EDUCATION");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Көрсету")).click();
 		await().atMost(EVENTUALLY).untilAsserted(() -> {
@@ -275,24 +280,24 @@ class StaffIT {
 	}
 
 	/** From the portal's staff login to Keycloak's page and back to where the officer was going. */
-	private static void signIn(Page page, String button, String username, String password) {
+	static void signIn(Page page, String button, String username, String password) {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button)).click();
 		page.locator("#username").fill(username);
 		page.locator("#password").fill(password);
 		page.locator("#kc-login").click();
 	}
 
-	private static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-		var request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path)).timeout(Duration.ofSeconds(30)).GET();
+	static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+		var request = HttpRequest.newBuilder(URI.create(PortalSuite.suite().gatewayUrl() + path)).timeout(Duration.ofSeconds(30)).GET();
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static HttpResponse<String> post(String path, String token, String body)
+	static HttpResponse<String> post(String path, String token, String body)
 			throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path))
+		return http.send(HttpRequest.newBuilder(URI.create(PortalSuite.suite().gatewayUrl() + path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")

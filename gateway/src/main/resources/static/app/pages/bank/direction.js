@@ -1,7 +1,8 @@
 // One direction as the bank receives its holder (DOMAIN A2–A4): who it is for, its deadline, its steps newest
 // first, and the one next step the bank may record — the visit, the qualification passed or failed (with the
 // reason), the housing chosen, the loan issued. The akimat reads the same card with its audit trail, without the
-// bank's buttons.
+// bank's buttons. A step another officer recorded first is refused: the card shows the direction as it is now and
+// keeps the step tried with its text.
 import { html, nothing } from '../../lit.js';
 import { date, dateTime, t } from '../../i18n.js';
 import { api, query } from '../../api.js';
@@ -32,6 +33,7 @@ export default async function direction(ctx) {
 	let notice = null;
 	let busy = false;
 	const outcome = { value: '', reason: '' };
+	let unsent = null; // the step this officer tried after another had changed the direction: kept to read and copy
 	let errors = {};
 
 	async function load() {
@@ -79,15 +81,20 @@ export default async function direction(ctx) {
 			await api(`/api/scoring/v1/directions/${id}/outcomes`,
 				{ json: { outcome: recorded, reason: outcome.reason.trim() || null } });
 			notice = t('bank.direction.recorded', { step: t(`bank.step.${recorded}`) });
+			unsent = null;
 			await load();
 		}
 		catch (failure) {
 			problem = failure;
 			errors = failure.fields ?? {};
 			if (failure.status === 409) {
-				// another officer recorded a step meanwhile (or the direction expired): show where it is now
-				problem = { title: failure.title, detail: `${failure.detail} ${t('bank.direction.wrongStep')}`, fields: {} };
+				// another officer recorded a step meanwhile (or the direction expired): show where it is now, and keep
+				// the step tried and its text, not sent
+				const shown = card.status;
+				unsent = { step: recorded, reason: outcome.reason };
 				await load().catch(() => {});
+				problem = { title: card.status === shown ? failure.title : t('bank.direction.changedTitle'),
+					detail: `${failure.detail} ${t('bank.direction.wrongStep')}`, fields: {} };
 			}
 		}
 		busy = false;
@@ -124,6 +131,21 @@ export default async function direction(ctx) {
 		</section>`;
 	}
 
+	function unsentView() {
+		if (!unsent) {
+			return nothing;
+		}
+		return html`<section class="card" aria-labelledby="unsent-heading">
+			<h2 id="unsent-heading">${t('bank.direction.unsentTitle')}</h2>
+			<p>${t('bank.direction.unsentText')}</p>
+			${facts([
+				[t('bank.direction.unsentStep'), t(`bank.step.${unsent.step}`)],
+				unsent.reason.trim() ? [unsent.step === 'QUALIFICATION_FAILED' ? t('bank.direction.reason') : t('bank.direction.note'),
+					unsent.reason.split('\n').map((line, index) => html`${index ? html`<br>` : nothing}${line}`)] : null,
+			])}
+		</section>`;
+	}
+
 	function steps() {
 		return html`<ol class="timeline">${card.steps.map(step => html`<li>
 			<strong>${t(`bank.step.${step.step}`)}</strong> — ${date(step.onDate)}
@@ -153,6 +175,7 @@ export default async function direction(ctx) {
 				card.housingDeadline ? [t('staff.direction.housingDeadline'), date(card.housingDeadline)] : null,
 				card.reason ? [t('staff.direction.reason'), card.reason] : null,
 			])}
+			${unsentView()}
 			${nextStep()}
 			<section aria-labelledby="steps-heading">
 				<h2 id="steps-heading">${t('bank.direction.steps')}</h2>

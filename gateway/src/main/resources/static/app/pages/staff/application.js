@@ -1,6 +1,7 @@
 // One application for the akimat (DOMAIN A1): the whole form, its documents (each opening audited by the intake),
 // the scoring service's automatic assessment criterion by criterion, and the decision — verify, or reject with a
-// reason code and a comment the applicant will read. Of two officers deciding at once, the second learns who won.
+// reason code and a comment the applicant will read. Of two officers deciding at once, the second learns who won,
+// sees the application as it is now and keeps what they chose and typed (not sent) to read and copy.
 import { html, nothing } from '../../lit.js';
 import { date, dateTime, money, number, t } from '../../i18n.js';
 import { api } from '../../api.js';
@@ -13,6 +14,11 @@ const MAX_COMMENT = 2000;
 
 function facts(rows) {
 	return html`<dl class="facts">${rows.filter(Boolean).map(([term, value]) => html`<dt>${term}</dt><dd>${value ?? '—'}</dd>`)}</dl>`;
+}
+
+/** Text as typed, its line breaks kept. */
+function lines(text) {
+	return text.split('\n').map((line, index) => html`${index ? html`<br>` : nothing}${line}`);
 }
 
 function kb(size) {
@@ -28,6 +34,7 @@ export default async function application(ctx) {
 	let notice = null;
 	let busy = false;
 	const decision = { outcome: '', reasonCode: '', comment: '' };
+	let unsent = null; // this officer's decision another officer's came before: kept to read and copy
 	let errors = {};
 
 	async function load() {
@@ -102,7 +109,10 @@ export default async function application(ctx) {
 			problem = failure;
 			errors = failure.fields ?? {};
 			if (failure.status === 409) {
-				// another officer decided first: the problem says what, when and who; the card shows it now
+				// another officer decided first: the problem says what, when and who; the card shows it now, and
+				// what this officer chose and typed stays on the page, not sent
+				problem = { title: failure.title, detail: `${failure.detail} ${t('staff.decision.stale')}`, fields: {} };
+				unsent = { ...decision };
 				await load().catch(() => {});
 			}
 		}
@@ -124,6 +134,21 @@ export default async function application(ctx) {
 				[t('staff.decision.who'), taken.decidedBy?.username],
 				taken.reasonCode ? [t('staff.decision.reason'), `${taken.reasonCode} — ${taken.reasonName ?? t(`staff.reason.${taken.reasonCode}`)}`] : null,
 				taken.comment ? [t('staff.decision.comment'), taken.comment] : null,
+			])}
+		</section>`;
+	}
+
+	function unsentView() {
+		if (!unsent) {
+			return nothing;
+		}
+		return html`<section class="card" aria-labelledby="unsent-heading">
+			<h2 id="unsent-heading">${t('staff.decision.unsentTitle')}</h2>
+			<p>${t('staff.decision.unsentText')}</p>
+			${facts([
+				[t('staff.decision.outcome'), t(unsent.outcome === 'VERIFIED' ? 'staff.decision.verify' : 'staff.decision.reject')],
+				unsent.outcome === 'REJECTED' && unsent.reasonCode ? [t('staff.decision.reason'), `${unsent.reasonCode} — ${t(`staff.reason.${unsent.reasonCode}`)}`] : null,
+				unsent.comment.trim() ? [t('staff.decision.comment'), lines(unsent.comment)] : null,
 			])}
 		</section>`;
 	}
@@ -276,6 +301,7 @@ export default async function application(ctx) {
 				app.status === 'SUBMITTED' ? [t('staff.application.deadline'), deadline(app.verificationDeadline, app.workingDaysLeft, { working: true })] : null,
 			])}
 			${decisionView()}
+			${unsentView()}
 			<section aria-labelledby="assessment-heading">
 				<h2 id="assessment-heading">${t('staff.assessment.title')}</h2>
 				${assessmentView()}

@@ -2,7 +2,7 @@
 // issuing directions to the top up to the free places, the list's directions with their deadlines, the exports
 // (CSV, XLSX; each audited) and the list's audit trail. Edition, category and pages live in the address.
 import { html, nothing } from '../../lit.js';
-import { date, dateTime, t } from '../../i18n.js';
+import { date, dateTime, number, t } from '../../i18n.js';
 import { api, query } from '../../api.js';
 import { focusAnswer, focusProblem, input, loading, pager, problemSummary, select } from '../../ui.js';
 import { badge, categoryChoices, categoryName, download } from './common.js';
@@ -10,7 +10,6 @@ import { badge, categoryChoices, categoryName, download } from './common.js';
 const PROGRAMME = 'elorda-zhastary';
 const SIZE = 50;
 const AUDIT_SIZE = 20;
-const FIRST_EDITION = 2022;
 
 export function directionStatusBadge(status) {
 	const kind = { ISSUED: 'warn', VISITED: 'warn', QUALIFIED: 'ok', HOUSING_CHOSEN: 'ok', LOAN_ISSUED: 'ok',
@@ -39,16 +38,35 @@ export function auditTable(trail, caption) {
 	</table></div>`;
 }
 
-function editions() {
-	const years = [];
-	for (let year = new Date().getFullYear(); year >= FIRST_EDITION; year--) {
-		years.push(String(year));
-	}
-	return years;
+/** The edition shown when the address names none: the one in effect today, else the newest. */
+function defaultEdition(known) {
+	return (known.find(edition => edition.inEffect) ?? known[0])?.id ?? '';
+}
+
+/** The editions as choices: scoring's, newest first, with how many its lists hold; one the address names as well. */
+function editionChoices(known, chosen) {
+	const choices = known.map(edition => [edition.id, t('staff.lists.editionChoice', { edition: edition.id,
+		ranked: number(edition.ranked) })]);
+	return chosen && !known.some(edition => edition.id === chosen) ? [[chosen, chosen], ...choices] : choices;
 }
 
 export default async function lists(ctx) {
-	const edition = ctx.query.get('edition') || String(new Date().getFullYear());
+	ctx.title(t('staff.lists.title'));
+	ctx.view(html`<h1>${t('staff.lists.title')}</h1>${loading()}`);
+	let known;
+	try {
+		// the editions scoring's rules and lists know, not guessed from the calendar
+		known = await api(`/api/scoring/v1/programmes/${PROGRAMME}/editions`);
+	}
+	catch (failure) {
+		ctx.view(html`<h1>${t('staff.lists.title')}</h1>${problemSummary(failure)}`);
+		return;
+	}
+	if (known.length === 0) {
+		ctx.view(html`<h1>${t('staff.lists.title')}</h1><p>${t('staff.lists.noEditions')}</p>`);
+		return;
+	}
+	const edition = ctx.query.get('edition') || defaultEdition(known);
 	const category = ctx.query.get('category') ?? '';
 	const page = Math.max(0, Number(ctx.query.get('page')) || 0);
 	const auditPage = Math.max(0, Number(ctx.query.get('auditPage')) || 0);
@@ -60,15 +78,13 @@ export default async function lists(ctx) {
 	let quota = '';
 	let busy = false;
 
-	ctx.title(t('staff.lists.title'));
-
 	function chooser() {
 		return html`<form class="filters" @submit="${event => {
 			event.preventDefault();
 			ctx.navigate('/staff/lists' + query(filters));
 		}}">
 			${select({ name: 'edition', label: t('staff.lists.edition'), value: filters.edition,
-				choices: editions().map(year => [year, year]), onChange: value => filters.edition = value })}
+				choices: editionChoices(known, filters.edition), onChange: value => filters.edition = value })}
 			${select({ name: 'category', label: t('staff.filter.category'), value: filters.category,
 				choices: [['', t('staff.lists.chooseCategory')], ...categoryChoices()], onChange: value => filters.category = value })}
 			<div class="actions"><button class="button" type="submit">${t('staff.filter.show')}</button></div>

@@ -20,6 +20,7 @@ import kz.khc.scoring.web.Page;
 import kz.khc.scoring.web.Problems;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -140,9 +141,18 @@ class DirectionController {
 		return directions.ofApplicant(citizen.getName());
 	}
 
+	/**
+	 * A step the direction cannot take from where it is — most often a stale screen: another officer (or the expiry
+	 * job) changed it meanwhile. The problem names where it is now ({@code status}) and the step refused
+	 * ({@code step}), in words too, so that a screen can say so and show the fresh card.
+	 */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> wrongStep(Directions.WrongStep ex, Locale locale) {
-		ProblemDetail problem = problems.of(HttpStatus.CONFLICT, "direction-wrong-step", locale, ex.getMessage());
+		ProblemDetail problem = problems.of(HttpStatus.CONFLICT, "direction-wrong-step", locale, ex.number,
+				new DefaultMessageSourceResolvable("direction.status." + ex.status.name()),
+				new DefaultMessageSourceResolvable("direction.step." + ex.step));
+		problem.setProperty("status", ex.status.name());
+		problem.setProperty("step", ex.step);
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
 

@@ -99,11 +99,24 @@ public class Directions {
 	public record Own(@JsonUnwrapped Entry entry, String verificationCode, List<Step> steps) {
 	}
 
-	/** The direction cannot take this step from where it is (e.g. a loan before the qualification). */
+	/**
+	 * The direction cannot take this step from where it is (e.g. a loan before the qualification), often because
+	 * another officer has just recorded it.
+	 *
+	 * @param status where the direction is now
+	 * @param step the step refused: a {@link BankOutcome} or {@code ANNULLED}
+	 */
 	public static final class WrongStep extends RuntimeException {
 
-		WrongStep(String message) {
-			super(message, null, false, false);
+		public final String number;
+		public final Status status;
+		public final String step;
+
+		WrongStep(String number, Status status, String step) {
+			super("%s: %s cannot follow %s".formatted(number, step, status), null, false, false);
+			this.number = number;
+			this.status = status;
+			this.step = step;
 		}
 	}
 
@@ -255,13 +268,14 @@ public class Directions {
 		lock(direction.edition(), direction.category());
 		direction = find(directionId).orElseThrow(NotFound::new); // as it is under the lock
 		LocalDate today = LocalDate.now(clock);
-		Status from = direction.status();
 		Status to = switch (outcome) {
-			case VISITED -> step(from, Set.of(Status.ISSUED), Status.VISITED, outcome);
-			case QUALIFICATION_PASSED -> step(from, Set.of(Status.ISSUED, Status.VISITED), Status.QUALIFIED, outcome);
-			case QUALIFICATION_FAILED -> step(from, Set.of(Status.ISSUED, Status.VISITED), Status.FAILED, outcome);
-			case HOUSING_CHOSEN -> step(from, Set.of(Status.QUALIFIED), Status.HOUSING_CHOSEN, outcome);
-			case LOAN_ISSUED -> step(from, Set.of(Status.HOUSING_CHOSEN), Status.LOAN_ISSUED, outcome);
+			case VISITED -> step(direction, Set.of(Status.ISSUED), Status.VISITED, outcome.name());
+			case QUALIFICATION_PASSED ->
+				step(direction, Set.of(Status.ISSUED, Status.VISITED), Status.QUALIFIED, outcome.name());
+			case QUALIFICATION_FAILED ->
+				step(direction, Set.of(Status.ISSUED, Status.VISITED), Status.FAILED, outcome.name());
+			case HOUSING_CHOSEN -> step(direction, Set.of(Status.QUALIFIED), Status.HOUSING_CHOSEN, outcome.name());
+			case LOAN_ISSUED -> step(direction, Set.of(Status.HOUSING_CHOSEN), Status.LOAN_ISSUED, outcome.name());
 		};
 		LocalDate housingDeadline = to == Status.QUALIFIED ? today.plusDays(settings.housingDays())
 				: direction.housingDeadline();
@@ -291,7 +305,7 @@ public class Directions {
 		Direction direction = find(directionId).orElseThrow(NotFound::new);
 		lock(direction.edition(), direction.category());
 		direction = find(directionId).orElseThrow(NotFound::new);
-		step(direction.status(), Set.of(Status.ISSUED, Status.VISITED, Status.QUALIFIED), Status.ANNULLED, null);
+		step(direction, Set.of(Status.ISSUED, Status.VISITED, Status.QUALIFIED), Status.ANNULLED, "ANNULLED");
 		LocalDate today = LocalDate.now(clock);
 		close(directionId, Status.ANNULLED, today, reason);
 		events.publishEvent(new DirectionAnnulled(UUID.randomUUID(), Instant.now(clock), directionId,
@@ -445,9 +459,9 @@ public class Directions {
 			.single();
 	}
 
-	private static Status step(Status from, Set<Status> allowed, Status to, @Nullable BankOutcome outcome) {
-		if (!allowed.contains(from)) {
-			throw new WrongStep("%s cannot follow %s".formatted(outcome == null ? to : outcome, from));
+	private static Status step(Direction direction, Set<Status> allowed, Status to, String step) {
+		if (!allowed.contains(direction.status())) {
+			throw new WrongStep(direction.number(), direction.status(), step);
 		}
 		return to;
 	}

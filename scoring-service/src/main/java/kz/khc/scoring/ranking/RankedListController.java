@@ -6,8 +6,14 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
@@ -20,6 +26,7 @@ import kz.khc.scoring.rules.Programmes;
 import kz.khc.scoring.web.Page;
 
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,7 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The ranked lists (DOMAIN S4): the public sees positions, points and masked IINs; akimat staff see whole entries
  * with still-tied pairs flagged and export a list as CSV or XLSX (each export audited); a citizen finds their own
- * position.
+ * position; staff choose among a programme's editions.
  */
 @RestController
 class RankedListController {
@@ -46,13 +53,46 @@ class RankedListController {
 	private final Programmes programmes;
 	private final AuditTrail audit;
 	private final TransactionTemplate transactions;
+	private final Clock clock;
 
 	RankedListController(RankedLists lists, Programmes programmes, AuditTrail audit,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, Clock clock) {
 		this.lists = lists;
 		this.programmes = programmes;
 		this.audit = audit;
 		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * An edition of the programme: in its rules now ({@code from}, {@code to}, {@code inEffect} today in Almaty), or
+	 * only in the lists, ranked by earlier rules (then without dates).
+	 *
+	 * @param ranked how many applications its lists hold together
+	 */
+	record EditionView(String id, @Nullable LocalDate from, @Nullable LocalDate to, boolean inEffect, long ranked) {
+	}
+
+	/**
+	 * The editions the staff's list screen offers, newest first: every edition of the rules now in effect, then any
+	 * other edition the lists still hold.
+	 */
+	@GetMapping("/api/scoring/v1/programmes/{programme}/editions")
+	@PreAuthorize("hasRole('akimat-officer')")
+	List<EditionView> editions(@PathVariable String programme) {
+		List<Programmes.Edition> known = programmes.editions(programme);
+		Map<String, Long> sizes = new HashMap<>(lists.sizes(programme));
+		LocalDate today = LocalDate.now(clock);
+		List<EditionView> editions = new ArrayList<>();
+		for (Programmes.Edition edition : known) {
+			editions.add(new EditionView(edition.name(), edition.from(), edition.to(), edition.inEffectOn(today),
+					Objects.requireNonNullElse(sizes.remove(edition.name()), 0L)));
+		}
+		sizes.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByKey().reversed())
+			.forEach(other -> editions.add(new EditionView(other.getKey(), null, null, false, other.getValue())));
+		return editions;
 	}
 
 	/** What anyone may see of a place in the list. */

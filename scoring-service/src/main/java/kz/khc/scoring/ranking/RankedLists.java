@@ -7,9 +7,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import kz.khc.scoring.rules.Facts.Category;
 
@@ -183,6 +185,23 @@ public class RankedLists {
 	private static Row row(ResultSet rs, int row) throws SQLException {
 		return new Row(rs.getLong("position"), rs.getString("application_number"), rs.getString("applicant_iin"),
 				rs.getDate("birth_date").toLocalDate(), rs.getInt("points"), rs.getBoolean("tied"));
+	}
+
+	/**
+	 * How many applications each edition of the programme has in its lists, by edition name ({@code 2023}): the
+	 * counters per points value summed, a few dozen rows per list.
+	 */
+	public Map<String, Long> sizes(String programme) {
+		String prefix = list(programme, "");
+		return jdbc.sql("""
+				select substr(edition, :from) as name, sum(applications) as applications from ranked_list_points
+				where starts_with(edition, :prefix) group by edition""")
+			.param("from", prefix.length() + 1)
+			.param("prefix", prefix)
+			.query((rs, row) -> Map.entry(rs.getString("name"), rs.getLong("applications")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	public long size(String edition, Category category) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +70,16 @@ class RuleEngine implements Programmes {
 	@Override
 	public Set<String> names() {
 		return programmes.keySet();
+	}
+
+	@Override
+	public List<Edition> editions(String programme) {
+		return loaded(programme).file()
+			.editions()
+			.stream()
+			.map(edition -> new Edition(edition.name(), edition.from(), edition.to()))
+			.sorted(Comparator.comparing(Edition::from).reversed())
+			.toList();
 	}
 
 	@Override

@@ -111,6 +111,18 @@ class DirectionControllerIT {
 			.content("{\"outcome\":\"VISITED\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("VISITED"));
+		// a second tab still showing the issued direction records the visit again: a stale write, said in words
+		mvc.perform(post(outcome).with(as("bank-officer")).header("Accept-Language", "kk")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"outcome\":\"VISITED\"}"))
+			.andExpect(status().isConflict())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.code").value("direction-wrong-step"))
+			.andExpect(jsonPath("$.status").value("VISITED"))
+			.andExpect(jsonPath("$.step").value("VISITED"))
+			.andExpect(jsonPath("$.title").value("Жолдама бойынша мұндай қадам мүмкін емес"))
+			.andExpect(jsonPath("$.detail").value(containsString("қазір «банкке келді» күйінде")))
+			.andExpect(jsonPath("$.detail").value(not(containsString("VISITED"))));
 		mvc.perform(post("/api/scoring/v1/directions/" + UUID.randomUUID() + "/outcomes").with(as("bank-officer"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"outcome\":\"VISITED\"}")).andExpect(status().isNotFound());

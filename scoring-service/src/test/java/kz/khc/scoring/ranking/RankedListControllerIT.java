@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import kz.khc.scoring.rules.Facts.Category;
@@ -22,7 +23,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -144,6 +147,36 @@ class RankedListControllerIT {
 			.andExpect(jsonPath("$[0].of").value(3))
 			.andExpect(jsonPath("$[0].points").value(18));
 		mvc.perform(get("/api/scoring/v1/my/positions").with(citizen("nobody"))).andExpect(content().json("[]"));
+	}
+
+	@Test
+	void staffChooseAmongTheEditionsOfTheRulesAndOfTheLists() throws Exception {
+		String editions = "/api/scoring/v1/programmes/elorda-zhastary/editions";
+		int year = LocalDate.now(ZoneId.of("Asia/Almaty")).getYear();
+		mvc.perform(get(editions).with(officer()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].id").value("2026"))
+			.andExpect(jsonPath("$[0].from").value("2026-01-01"))
+			.andExpect(jsonPath("$[0].to").value("2027-01-01"))
+			.andExpect(jsonPath("$[0].inEffect").value(year == 2026))
+			.andExpect(jsonPath("$[1].id").value("2025"))
+			.andExpect(jsonPath("$[4].id").value("2022"))
+			.andExpect(jsonPath("$[4].inEffect").value(false))
+			.andExpect(jsonPath("$[?(@.inEffect == true)]", hasSize(year >= 2022 && year <= 2026 ? 1 : 0)))
+			// this test's own edition is in no rules, only in the lists: after the rules' editions, without dates
+			.andExpect(jsonPath("$[?(@.id == '" + edition + "')].ranked").value(contains(3)))
+			.andExpect(jsonPath("$[?(@.id == '" + edition + "')].from").value(contains(nullValue())));
+		mvc.perform(get("/api/scoring/v1/programmes/qoljetimdi-baspana-2020/editions").with(officer()))
+			.andExpect(jsonPath("$[0].id").value("2020"))
+			.andExpect(jsonPath("$[0].to").value(nullValue()))
+			.andExpect(jsonPath("$[?(@.id == '" + edition + "')]", hasSize(0)));
+
+		mvc.perform(get(editions)).andExpect(status().isUnauthorized());
+		mvc.perform(get(editions).with(citizen("dana"))).andExpect(status().isForbidden());
+		mvc.perform(get("/api/scoring/v1/programmes/nowhere/editions").with(officer()))
+			.andExpect(status().isNotFound())
+			.andExpect(header().string("Content-Type", "application/problem+json"))
+			.andExpect(jsonPath("$.code").value("programme-not-found"));
 	}
 
 	@Test
