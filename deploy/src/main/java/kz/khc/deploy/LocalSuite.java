@@ -178,6 +178,8 @@ public final class LocalSuite implements AutoCloseable {
 			env.put("SPRING_DATASOURCE_USERNAME", service.database());
 			env.put("SPRING_DATASOURCE_PASSWORD", service.database());
 			env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+			// a connection held for longer is logged with the stack that took it
+			env.put("SPRING_DATASOURCE_HIKARI_LEAKDETECTIONTHRESHOLD", "20000");
 		}
 		if (service.name().equals("gateway")) {
 			// the web portal: browsers reach Keycloak (the staff's login) and the demo NCALayer directly

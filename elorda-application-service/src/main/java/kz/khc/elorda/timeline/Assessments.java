@@ -87,6 +87,7 @@ public class Assessments implements AssessedPoints {
 		return jdbc.sql("select * from latest_assessment where application_id in (:ids)")
 			.param("ids", List.copyOf(applicationIds))
 			.query(this::map)
+			.list()
 			.stream()
 			.collect(Collectors.toUnmodifiableMap(Assessment::applicationId, Function.identity()));
 	}
