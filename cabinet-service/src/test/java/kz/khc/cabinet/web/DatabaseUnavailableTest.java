@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import io.micrometer.tracing.Tracer;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -21,6 +22,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +53,25 @@ class DatabaseUnavailableTest {
 				new DataAccessResourceFailureException("PreparedStatementCallback",
 						new SQLException("terminating connection due to administrator command", "57P01")),
 				new TransientDataAccessResourceException("connection lost", new SQLException("I/O error", "08006")));
+	}
+
+	@Test
+	void aRollbackOnAConnectionThePoolClosedIsA503Too() {
+		// the statement failed with 57P01, the pool closed the connection, the rollback then found it closed
+		var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+
+		ResponseEntity<Object> answer = advice.transactionFailed(rollback);
+
+		assertThat(answer.getStatusCode().value()).isEqualTo(503);
+		assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+	}
+
+	@Test
+	void anotherTransactionFailureStaysAnInternalError() {
+		ResponseEntity<Object> answer = advice.transactionFailed(new TransactionSystemException("JTA failure"));
+
+		assertThat(answer.getStatusCode().value()).isEqualTo(500);
+		assertThat(((ProblemDetail) answer.getBody()).getProperties()).containsEntry("code", "internal-error");
 	}
 
 	@ParameterizedTest

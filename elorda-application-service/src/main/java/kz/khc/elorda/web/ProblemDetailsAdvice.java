@@ -1,5 +1,6 @@
 package kz.khc.elorda.web;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -64,6 +66,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
 			.body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", locale()));
+	}
+
+	/**
+	 * A JDBC commit or rollback that failed: the connection died under the transaction (the database stopped, and the
+	 * pool had already closed the connection when the rollback came) — the database is away, as above. Any other
+	 * transaction failure is unexpected.
+	 */
+	@ExceptionHandler(TransactionSystemException.class)
+	ResponseEntity<Object> transactionFailed(TransactionSystemException ex) {
+		return ex.getMostSpecificCause() instanceof SQLException ? databaseUnavailable(ex) : unexpected(ex);
 	}
 
 	@ExceptionHandler(Exception.class)
