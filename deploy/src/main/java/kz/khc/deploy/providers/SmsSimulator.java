@@ -101,7 +101,9 @@ public final class SmsSimulator implements AutoCloseable {
 				text(request, "from"), text(request, "text"),
 				request == null ? null : nonBlank(request.path("params").path("name").asString("")),
 				event.getResponse() == null ? 0 : event.getResponse().getStatus(),
-				answer == null ? "" : answer.path("code").asString(""));
+				answer == null ? "" : answer.path("code").asString(""),
+				event.getResponseDefinition() != null && event.getResponseDefinition().getFixedDelayMilliseconds() != null
+						&& event.getResponseDefinition().getFixedDelayMilliseconds() > 0);
 	}
 
 	private @Nullable JsonNode tree(@Nullable String body) {
@@ -192,9 +194,10 @@ public final class SmsSimulator implements AutoCloseable {
 	 * @param messageId    our message id ({@code params.name}), which the simulator also answers as its own
 	 * @param httpStatus   the simulator's HTTP status: 200, or 401 without the right API key
 	 * @param providerCode the answer's {@code code}: {@code 0} taken, {@code 1} invalid, {@code AUTH}
+	 * @param late         answered only after a delay ({@link #slowDown}): the sender may have given up waiting
 	 */
 	public record Sms(Instant at, String to, String from, String text, @Nullable String messageId, int httpStatus,
-			String providerCode) {
+			String providerCode, boolean late) {
 
 		public boolean accepted() {
 			return httpStatus == 200 && "0".equals(providerCode);

@@ -140,13 +140,15 @@ class SmsSimulatorTest {
 		HttpResponse<String> late = send(SmsSimulator.API_KEY, body.formatted(slow));
 		assertThat(Duration.between(sent, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(1200));
 		assertThat(late.body().replace(" ", "")).startsWith("{\"code\":0,").contains(slow);
+		assertThat(simulator.received().getFirst().late()).isTrue();
 		await().atMost(Duration.ofSeconds(10)).until(() -> receipts.stream().anyMatch(r -> r.body().contains(slow)));
 
 		simulator.heal();
 		sent = Instant.now();
 		assertThat(send(SmsSimulator.API_KEY, body.formatted(UUID.randomUUID())).body()).contains("\"code\":0");
 		assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofMillis(1200));
-		assertThat(simulator.received()).filteredOn(SmsSimulator.Sms::accepted).hasSize(2);
+		assertThat(simulator.received()).filteredOn(SmsSimulator.Sms::accepted).hasSize(2)
+			.extracting(SmsSimulator.Sms::late).containsExactly(false, true); // newest first
 	}
 
 	private HttpResponse<String> send(String apiKey, String json) throws IOException, InterruptedException {
