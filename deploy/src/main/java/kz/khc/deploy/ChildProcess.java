@@ -95,6 +95,14 @@ final class ChildProcess {
 		process.onExit().join();
 	}
 
+	/** SIGKILL to the whole tree at once, no grace; returns when the process is gone. */
+	void kill() {
+		List<ProcessHandle> tree = tree().toList();
+		tree.forEach(ProcessHandle::destroyForcibly);
+		process.onExit().join();
+		tree.forEach(handle -> handle.onExit().join());
+	}
+
 	@Override
 	public String toString() {
 		return name + " (pid " + process.pid() + ")";

@@ -68,6 +68,15 @@ final class KafkaBroker {
 		}
 	}
 
+	/** SIGKILL to the broker, as a crash or an OOM kill would end it: no controlled shutdown, nothing flushed by it. */
+	void kill() {
+		ChildProcess running = process;
+		if (running != null) {
+			running.kill();
+			process = null;
+		}
+	}
+
 	ChildProcess process() {
 		return process;
 	}

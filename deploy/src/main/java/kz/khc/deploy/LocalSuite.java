@@ -97,7 +97,7 @@ public final class LocalSuite implements AutoCloseable {
 				}
 			}
 			awaitAll(List.of(
-					CompletableFuture.runAsync(unchecked("postgres", this::startPostgres), executor),
+					CompletableFuture.runAsync(unchecked("postgres", this::launchPostgres), executor),
 					CompletableFuture.runAsync(unchecked("kafka", () -> kafka.start(timeout)), executor),
 					CompletableFuture.runAsync(unchecked("keycloak", () -> {
 						keycloak = stopIfClosed(Keycloak.launch(config));
@@ -128,7 +128,7 @@ public final class LocalSuite implements AutoCloseable {
 		}
 	}
 
-	private void startPostgres() throws Exception {
+	private void launchPostgres() throws Exception {
 		postgres = Postgres.start(config.ports().postgres(), config.dataDir().resolve("postgres"),
 				config.logDir().resolve("postgres.log"));
 		if (closed) {
@@ -238,6 +238,56 @@ public final class LocalSuite implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/** Kills the broker (SIGKILL, no controlled shutdown), as a crash would; {@link #startKafka()} brings it back. */
+	void killKafka() {
+		kafka.kill();
+	}
+
+	/**
+	 * Stops PostgreSQL with a fast shutdown (open transactions rolled back, connections cut; the services keep running
+	 * and their pools fail until it is back).
+	 */
+	void stopPostgres() {
+		Postgres running = postgres;
+		if (running != null) {
+			try {
+				running.close();
+			} catch (IOException e) {
+				throw new IllegalStateException(e);
+			}
+			postgres = null;
+		}
+	}
+
+	/** Starts PostgreSQL again on the same port and data directory. */
+	void startPostgres() {
+		try {
+			launchPostgres();
+		} catch (RuntimeException e) {
+			throw e;
+		} catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Stops Keycloak (its process tree; the services keep running with the keys they fetched). */
+	void stopKeycloak() {
+		ChildProcess running = keycloak;
+		if (running != null) {
+			running.stop(KEYCLOAK_STOP_GRACE);
+		}
+	}
+
+	/** Starts Keycloak again on the same ports and data (its H2 database: same realm, users and keys), waiting until ready. */
+	void startKeycloak() {
+		try {
+			keycloak = Keycloak.launch(config);
+		} catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		Keycloak.awaitReady(config, keycloak, config.startupTimeout());
 	}
 
 	public SuiteConfig config() {

@@ -3,14 +3,19 @@ package kz.khc.deploy.providers;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.extension.TemplateModelDataProviderExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +23,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
@@ -37,8 +45,13 @@ public final class SmsSimulator implements AutoCloseable {
 	static final String SEND_PATH = "/service/message/sendsmsmessage";
 	private static final int JOURNAL_SIZE = 2000;
 
+	/** The stub that takes a valid message ({@code mappings/send-sms.json}): a slow provider answers as it does. */
+	private static final String TAKEN_STUB = "send an SMS: taken, and delivered a second later";
+
 	private final WireMockServer server;
 	private final JsonMapper json = JsonMapper.builder().build();
+	/** The stubs {@link #fail} and {@link #slowDown} added over the normal ones, removed by {@link #heal()}. */
+	private final List<UUID> faults = new CopyOnWriteArrayList<>();
 
 	private SmsSimulator(WireMockServer server) {
 		this.server = server;
@@ -88,7 +101,9 @@ public final class SmsSimulator implements AutoCloseable {
 				text(request, "from"), text(request, "text"),
 				request == null ? null : nonBlank(request.path("params").path("name").asString("")),
 				event.getResponse() == null ? 0 : event.getResponse().getStatus(),
-				answer == null ? "" : answer.path("code").asString(""));
+				answer == null ? "" : answer.path("code").asString(""),
+				event.getResponseDefinition() != null && event.getResponseDefinition().getFixedDelayMilliseconds() != null
+						&& event.getResponseDefinition().getFixedDelayMilliseconds() > 0);
 	}
 
 	private @Nullable JsonNode tree(@Nullable String body) {
@@ -111,9 +126,65 @@ public final class SmsSimulator implements AutoCloseable {
 		return value.isBlank() ? null : value;
 	}
 
+	/**
+	 * From now on every send request gets this fault instead of an answer (the fault tests; {@link #heal()} ends it).
+	 * Other requests (the captcha) are answered as before.
+	 */
+	public void fail(Fault fault) {
+		ResponseDefinitionBuilder answer = switch (fault) {
+			case SERVER_ERROR -> aResponse().withStatus(500)
+				.withHeader("Content-Type", "application/json;charset=UTF-8")
+				.withBody("{\"code\":\"INTERNAL\",\"message\":\"Internal server error\"}");
+			case CONNECTION_RESET -> aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER);
+			case EMPTY_RESPONSE -> aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE);
+		};
+		faults.add(server.stubFor(post(urlPathEqualTo(SEND_PATH)).atPriority(0)
+			.withName("fault: " + fault)
+			.willReturn(answer)).getId());
+	}
+
+	/**
+	 * From now on the provider takes each valid message as usual — the same answer, the same receipt — but answers only
+	 * after {@code delay}: a caller that gives up sooner does not know it was taken.
+	 */
+	public void slowDown(Duration delay) {
+		StubMapping taken = server.getStubMappings().stream()
+			.filter(stub -> TAKEN_STUB.equals(stub.getName()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("no stub named '" + TAKEN_STUB + "'"));
+		StubMapping slow = StubMapping.buildFrom(StubMapping.buildJsonStringFor(taken));
+		UUID id = UUID.randomUUID();
+		slow.setId(id);
+		slow.setUuid(id);
+		slow.setName("fault: slow, " + delay.toMillis() + " ms");
+		slow.setPriority(0);
+		slow.setPersistent(false);
+		slow.setResponse(ResponseDefinitionBuilder.like(taken.getResponse()).withFixedDelay((int) delay.toMillis()).build());
+		server.addStubMapping(slow);
+		faults.add(id);
+	}
+
+	/** Back to the stubs of {@code mappings/}: every fault added by {@link #fail} or {@link #slowDown} removed. */
+	public void heal() {
+		for (UUID fault : faults) {
+			server.removeStubMapping(fault);
+			faults.remove(fault);
+		}
+	}
+
 	@Override
 	public void close() {
 		server.stop();
+	}
+
+	/** What a failing provider does with a send request. */
+	public enum Fault {
+		/** HTTP 500 with an error body. */
+		SERVER_ERROR,
+		/** The connection reset by the peer before any answer. */
+		CONNECTION_RESET,
+		/** The connection closed without a byte of answer. */
+		EMPTY_RESPONSE
 	}
 
 	/**
@@ -123,9 +194,10 @@ public final class SmsSimulator implements AutoCloseable {
 	 * @param messageId    our message id ({@code params.name}), which the simulator also answers as its own
 	 * @param httpStatus   the simulator's HTTP status: 200, or 401 without the right API key
 	 * @param providerCode the answer's {@code code}: {@code 0} taken, {@code 1} invalid, {@code AUTH}
+	 * @param late         answered only after a delay ({@link #slowDown}): the sender may have given up waiting
 	 */
 	public record Sms(Instant at, String to, String from, String text, @Nullable String messageId, int httpStatus,
-			String providerCode) {
+			String providerCode, boolean late) {
 
 		public boolean accepted() {
 			return httpStatus == 200 && "0".equals(providerCode);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The stubs in deploy/sms-simulator as the notification service meets them, with a stand-in receipt endpoint. */
@@ -113,6 +114,41 @@ class SmsSimulatorTest {
 		assertThat(answer.statusCode()).isEqualTo(200);
 		assertThat(answer.body().replace(" ", "")).startsWith("{\"code\":1,");
 		assertThat(simulator.received()).singleElement().satisfies(sms -> assertThat(sms.accepted()).isFalse());
+	}
+
+	@Test
+	void faultsReplaceTheAnswerUntilHealedAndTheCaptchaIsUnaffected() throws Exception {
+		String body = """
+				{"recipient":"77011234567","from":"KZhK","text":"x","params":{"name":"%s","validity":1440}}""";
+
+		simulator.fail(SmsSimulator.Fault.SERVER_ERROR);
+		assertThat(send(SmsSimulator.API_KEY, body.formatted(UUID.randomUUID())).statusCode()).isEqualTo(500);
+		assertThat(http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/recaptcha/api/siteverify"))
+			.POST(HttpRequest.BodyPublishers.ofString("response=ok")).build(), HttpResponse.BodyHandlers.ofString())
+			.body()).contains("\"success\"");
+		simulator.heal();
+		for (SmsSimulator.Fault fault : List.of(SmsSimulator.Fault.CONNECTION_RESET, SmsSimulator.Fault.EMPTY_RESPONSE)) {
+			simulator.fail(fault);
+			assertThatThrownBy(() -> send(SmsSimulator.API_KEY, body.formatted(UUID.randomUUID())))
+				.as(fault.name()).isInstanceOf(IOException.class);
+			simulator.heal();
+		}
+
+		simulator.slowDown(Duration.ofMillis(1200));
+		String slow = UUID.randomUUID().toString();
+		Instant sent = Instant.now();
+		HttpResponse<String> late = send(SmsSimulator.API_KEY, body.formatted(slow));
+		assertThat(Duration.between(sent, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(1200));
+		assertThat(late.body().replace(" ", "")).startsWith("{\"code\":0,").contains(slow);
+		assertThat(simulator.received().getFirst().late()).isTrue();
+		await().atMost(Duration.ofSeconds(10)).until(() -> receipts.stream().anyMatch(r -> r.body().contains(slow)));
+
+		simulator.heal();
+		sent = Instant.now();
+		assertThat(send(SmsSimulator.API_KEY, body.formatted(UUID.randomUUID())).body()).contains("\"code\":0");
+		assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofMillis(1200));
+		assertThat(simulator.received()).filteredOn(SmsSimulator.Sms::accepted).hasSize(2)
+			.extracting(SmsSimulator.Sms::late).containsExactly(false, true); // newest first
 	}
 
 	private HttpResponse<String> send(String apiKey, String json) throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package kz.khc.scoring.web;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,6 +10,8 @@ import kz.khc.scoring.rules.Programmes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,6 +20,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,6 +37,8 @@ import tools.jackson.databind.DatabindException;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+	/** A restarted database or a failed-over primary is usually back within seconds. */
+	static final String DATABASE_RETRY_AFTER_SECONDS = "5";
 
 	private final Problems problems;
 	private final MessageSource messages;
@@ -52,6 +59,30 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<Object> accessDenied(AccessDeniedException ex) {
 		return respond(problems.of(HttpStatus.FORBIDDEN, "forbidden", locale()));
+	}
+
+	/**
+	 * The database is away — down, restarting, or no connection free within the pool's timeout: a 503 the caller may
+	 * retry, not a 500. Its transaction never began or was rolled back; only a commit cut off on the wire leaves the
+	 * outcome to be read again after the retry.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+			CannotCreateTransactionException.class })
+	ResponseEntity<Object> databaseUnavailable(Exception ex) {
+		log.warn("Database unavailable: {}", ex.toString());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+			.body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", locale()));
+	}
+
+	/**
+	 * A JDBC commit or rollback that failed: the connection died under the transaction (the database stopped, and the
+	 * pool had already closed the connection when the rollback came) — the database is away, as above. Any other
+	 * transaction failure is unexpected.
+	 */
+	@ExceptionHandler(TransactionSystemException.class)
+	ResponseEntity<Object> transactionFailed(TransactionSystemException ex) {
+		return ex.getMostSpecificCause() instanceof SQLException ? databaseUnavailable(ex) : unexpected(ex);
 	}
 
 	@ExceptionHandler(Exception.class)
