@@ -1,110 +1,30 @@
 package kz.khc.cabinet.web;
 
-import java.net.ConnectException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
-import java.util.Locale;
-import java.util.stream.Stream;
-
 import io.micrometer.tracing.Tracer;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import kz.khc.testsupport.DatabaseUnavailableConventions;
+
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.ResourceBundleMessageSource;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
-import static org.assertj.core.api.Assertions.assertThat;
+/** {@link DatabaseUnavailableConventions}: the database away is a localized 503 with {@code Retry-After}. */
+class DatabaseUnavailableTest extends DatabaseUnavailableConventions {
 
-/**
- * With the database away (stopped, restarting, no connection free in time) a request gets a localized 503 with
- * {@code Retry-After}, never the 500 of an unexpected error, and nothing of the exception.
- */
-class DatabaseUnavailableTest {
-
-	private final ResourceBundleMessageSource messages = messages();
 	private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice(
 			new Problems(messages, new StaticListableBeanFactory().getBeanProvider(Tracer.class)), messages);
 
-	@AfterEach
-	void resetLocale() {
-		LocaleContextHolder.resetLocaleContext();
+	DatabaseUnavailableTest() {
+		super("messages", "kz/khc/contracts/problems");
 	}
 
-	static Stream<Exception> databaseAway() {
-		var refused = new SQLException("Connection to 127.0.0.1:15432 refused", "08001", new ConnectException());
-		return Stream.of(
-				// a transaction could not begin: what a @Transactional method meets
-				new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
-						new SQLTransientConnectionException("HikariPool-1 - Connection is not available", "08001", refused)),
-				// a plain query outside a transaction
-				new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", refused),
-				// the connection was cut mid-statement (57P01: terminating connection due to administrator command)
-				new DataAccessResourceFailureException("PreparedStatementCallback",
-						new SQLException("terminating connection due to administrator command", "57P01")),
-				new TransientDataAccessResourceException("connection lost", new SQLException("I/O error", "08006")));
+	@Override
+	protected ResponseEntity<Object> databaseUnavailable(Exception away) {
+		return advice.databaseUnavailable(away);
 	}
 
-	@Test
-	void aRollbackOnAConnectionThePoolClosedIsA503Too() {
-		// the statement failed with 57P01, the pool closed the connection, the rollback then found it closed
-		var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
-
-		ResponseEntity<Object> answer = advice.transactionFailed(rollback);
-
-		assertThat(answer.getStatusCode().value()).isEqualTo(503);
-		assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
-	}
-
-	@Test
-	void anotherTransactionFailureStaysAnInternalError() {
-		ResponseEntity<Object> answer = advice.transactionFailed(new TransactionSystemException("JTA failure"));
-
-		assertThat(answer.getStatusCode().value()).isEqualTo(500);
-		assertThat(((ProblemDetail) answer.getBody()).getProperties()).containsEntry("code", "internal-error");
-	}
-
-	@ParameterizedTest
-	@MethodSource("databaseAway")
-	void isA503ProblemToRetryNotA500(Exception away) {
-		LocaleContextHolder.setLocale(Locale.forLanguageTag("kk"));
-
-		ResponseEntity<Object> answer = advice.databaseUnavailable(away);
-
-		assertThat(answer.getStatusCode().value()).isEqualTo(503);
-		assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
-		assertThat(answer.getBody()).isInstanceOfSatisfying(ProblemDetail.class, problem -> {
-			assertThat(problem.getType().toString()).isEqualTo("urn:khc:problem:service-unavailable");
-			assertThat(problem.getProperties()).containsEntry("code", "service-unavailable");
-			assertThat(problem.getTitle()).isEqualTo("Қызмет уақытша қолжетімсіз");
-			assertThat(problem.getDetail()).contains("Кейінірек қайталаңыз").doesNotContain("JDBC", "Connection", "SQL");
-		});
-	}
-
-	@ParameterizedTest
-	@MethodSource("databaseAway")
-	void speaksRussianByDefault(Exception away) {
-		LocaleContextHolder.setLocale(Locale.forLanguageTag("ru"));
-
-		assertThat(((ProblemDetail) advice.databaseUnavailable(away).getBody()).getTitle())
-			.isEqualTo("Сервис временно недоступен");
-	}
-
-	private static ResourceBundleMessageSource messages() {
-		var messages = new ResourceBundleMessageSource();
-		messages.setBasenames("messages", "kz/khc/contracts/problems");
-		messages.setDefaultEncoding("UTF-8");
-		messages.setFallbackToSystemLocale(false);
-		return messages;
+	@Override
+	protected ResponseEntity<Object> transactionFailed(TransactionSystemException failure) {
+		return advice.transactionFailed(failure);
 	}
 }
