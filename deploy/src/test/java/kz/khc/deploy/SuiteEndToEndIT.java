@@ -9,6 +9,7 @@ import kz.khc.contracts.scoring.v1.DirectionIssued;
 import kz.khc.deploy.bench.Api;
 import kz.khc.deploy.providers.MailServer;
 import kz.khc.deploy.providers.SmsSimulator;
+import kz.khc.deploy.signing.NcaLayerPage;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -158,19 +159,13 @@ class SuiteEndToEndIT {
 		String iin = Keycloak.DemoUser.CITIZEN.username;
 		String draft = draft(citizen, iin, "Ахметова Дана");
 
-		// the citizen's page has NCALayer sign what the intake gives to sign: here the launcher's demo signer
+		// the citizen's page has NCALayer sign what the intake gives to sign: here the launcher's demo NCALayer
 		String content = json.readTree(get(APPLICATIONS + "/" + draft + "/signing-content", citizen).body())
 			.path("content").asString();
-		HttpResponse<String> signed = http.send(HttpRequest.newBuilder(URI.create(suite.signerUrl()))
-			.header("Origin", suite.gatewayUrl())
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"iin\":\"%s\",\"contentBase64\":\"%s\"}".formatted(iin,
-					content)))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
-		assertThat(signed.headers().firstValue("Access-Control-Allow-Origin")).hasValue(suite.gatewayUrl());
+		String signature = NcaLayerPage.open(suite.ncaLayerUrl(), suite.gatewayUrl()).sign(iin, content);
+
 		HttpResponse<String> submitted = post(suite.gatewayUrl() + APPLICATIONS + "/" + draft + "/submission", citizen,
-				"{\"signature\":\"%s\"}".formatted(json.readTree(signed.body()).path("cmsBase64").asString()));
+				"{\"signature\":\"%s\"}".formatted(signature));
 		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
 		assertThat(submitted.body()).contains("\"status\":\"SUBMITTED\"");
 		String application = APPLICATIONS + "/" + draft;

@@ -1,18 +1,12 @@
 package kz.khc.deploy.signing;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
@@ -35,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class NcaLayerSimulatorTest {
 
 	private static final String GATEWAY = "http://localhost:8080";
-	private static final HttpClient http = HttpClient.newHttpClient();
 	private static final JsonMapper json = JsonMapper.builder().build();
 	private static final byte[] CONTENT = "Өтініш / заявка EZ-2026-000042".getBytes(StandardCharsets.UTF_8);
 
@@ -58,7 +51,7 @@ class NcaLayerSimulatorTest {
 
 	@Test
 	void greetsWithItsVersionThenSignsTheDecodedDataAsTheNamedCitizenDetached() throws Exception {
-		var page = Page.open(simulator, GATEWAY);
+		var page = NcaLayerPage.open(simulator.url(), GATEWAY);
 		assertThat(json.readTree(page.next()).path("result").path("version").asString()).isEqualTo("1.4");
 
 		JsonNode answer = json.readTree(page.ask(sign(IIN, Base64.getEncoder().encodeToString(CONTENT), true, false)));
@@ -74,7 +67,7 @@ class NcaLayerSimulatorTest {
 
 	@Test
 	void withoutDecodeSignsTheTextItselfAndAnswersTheHeartbeat() throws Exception {
-		var page = Page.open(simulator, null);
+		var page = NcaLayerPage.open(simulator.url(), null);
 		page.next();
 
 		assertThat(page.ask("--heartbeat--")).isEqualTo("--heartbeat--");
@@ -88,7 +81,7 @@ class NcaLayerSimulatorTest {
 
 	@Test
 	void whatItCannotDoIsAnsweredAsNcaLayerRefusesAndTheConnectionStaysUsable() throws Exception {
-		var page = Page.open(simulator, GATEWAY);
+		var page = NcaLayerPage.open(simulator.url(), GATEWAY);
 		page.next();
 
 		assertRefused(page.ask("{\"module\":\"kz.gov.pki.knca.commonUtils\",\"method\":\"getActiveTokens\"}"),
@@ -109,7 +102,7 @@ class NcaLayerSimulatorTest {
 
 	@Test
 	void aPageFromAnotherOriginCannotConnect() {
-		assertThatThrownBy(() -> Page.open(simulator, "http://localhost:3000"))
+		assertThatThrownBy(() -> NcaLayerPage.open(simulator.url(), "http://localhost:3000"))
 			.hasCauseInstanceOf(WebSocketHandshakeException.class);
 	}
 
@@ -126,43 +119,5 @@ class NcaLayerSimulatorTest {
 		assertThat(refusal.path("status").asBoolean(true)).as(answer).isFalse();
 		assertThat(refusal.path("code").asString()).isEqualTo(code);
 		assertThat(refusal.path("message").asString()).contains(message);
-	}
-
-	/** A page's connection: what it sends, and the text messages it receives, in order. */
-	private record Page(WebSocket socket, BlockingQueue<String> received) {
-
-		static Page open(NcaLayerSimulator simulator, String origin) {
-			BlockingQueue<String> received = new LinkedBlockingQueue<>();
-			WebSocket.Builder builder = http.newWebSocketBuilder();
-			if (origin != null) {
-				builder.header("Origin", origin);
-			}
-			WebSocket socket = builder.buildAsync(URI.create(simulator.url()), new WebSocket.Listener() {
-				private final StringBuilder text = new StringBuilder();
-
-				@Override
-				public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-					text.append(data);
-					if (last) {
-						received.add(text.toString());
-						text.setLength(0);
-					}
-					webSocket.request(1);
-					return null;
-				}
-			}).join();
-			return new Page(socket, received);
-		}
-
-		String ask(String message) throws InterruptedException {
-			socket.sendText(message, true).join();
-			return next();
-		}
-
-		String next() throws InterruptedException {
-			String message = received.poll(10, TimeUnit.SECONDS);
-			assertThat(message).as("an answer within 10 s").isNotNull();
-			return message;
-		}
 	}
 }

@@ -62,7 +62,12 @@ public class RankedLists {
 			long of) {
 	}
 
-	/** Every list place of the person's applications (the token subject's), for "find my position". */
+	/**
+	 * Every list place of the person's applications (the token subject's), for "find my position". One read-only
+	 * transaction: the position and size queries run while the rows are read, on the same connection — without it each
+	 * wanted a second one, and as many callers as the pool has connections waited on each other until its timeout.
+	 */
+	@Transactional(readOnly = true)
 	public List<Standing> standingsOf(String applicantId) {
 		return jdbc.sql("""
 				select application_id, application_number, edition, category, points from ranked_application

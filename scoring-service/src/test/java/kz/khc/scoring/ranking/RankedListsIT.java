@@ -1,8 +1,15 @@
 package kz.khc.scoring.ranking;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import kz.khc.scoring.rules.Facts.Category;
 import kz.khc.testsupport.EmbeddedPostgresInitializer;
@@ -22,6 +29,9 @@ class RankedListsIT {
 
 	@Autowired
 	RankedLists lists;
+
+	@Autowired
+	DataSource dataSource;
 
 	/** Each test its own edition: the test database is shared. */
 	final String edition = "test-" + UUID.randomUUID();
@@ -66,6 +76,31 @@ class RankedListsIT {
 		assertThat(lists.position(second)).contains(1L);
 		assertThat(lists.position(newcomer)).contains(2L);
 		assertThat(lists.position(first)).contains(3L);
+	}
+
+	@Test
+	void aCitizensPositionsTakeOneConnectionWhateverTheyHold() throws Exception {
+		UUID first = UUID.randomUUID();
+		lists.place(new RankedLists.Entry(first, number("EZ-0201"), "dana", "900101300017", LocalDate.of(1990, 1, 1),
+				edition, Category.CULTURE, 12, "v1", "Test Applicant"), Instant.now());
+		place("EZ-0202", LocalDate.of(1989, 1, 1), 15, Category.CULTURE);
+
+		// the pool has one connection left: a second one wanted while the rows are read would never come
+		HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+		List<Connection> held = new ArrayList<>();
+		try {
+			while (held.size() < pool.getMaximumPoolSize() - 1) {
+				held.add(pool.getConnection());
+			}
+			assertThat(lists.standingsOf("dana")).filteredOn(standing -> standing.edition().equals(edition))
+				.extracting(RankedLists.Standing::position, RankedLists.Standing::of)
+				.containsExactly(tuple(2L, 2L));
+		}
+		finally {
+			for (Connection connection : held) {
+				connection.close();
+			}
+		}
 	}
 
 	/** Application numbers are unique across the shared database. */
