@@ -108,11 +108,19 @@ public final class Api {
 	 * (the username) and password; Keycloak answers only identity-service's confidential client.
 	 */
 	public String citizenToken(String iin, String accountNumber) {
-		var response = send(HttpRequest.newBuilder(URI.create(gateway + "/api/identity/v1/sessions"))
-				.header("Content-Type", "application/json")
-				.timeout(Duration.ofSeconds(30))
-				.POST(HttpRequest.BodyPublishers.ofString(login(iin, accountNumber, CITIZEN_PASSWORD)))
-				.build());
+		HttpResponse<String> response;
+		// 503: identity-service did not get Keycloak's answer in time (a cold Keycloak on a busy machine): again
+		for (int attempt = 1;; attempt++) {
+			response = send(HttpRequest.newBuilder(URI.create(gateway + "/api/identity/v1/sessions"))
+					.header("Content-Type", "application/json")
+					.timeout(Duration.ofSeconds(30))
+					.POST(HttpRequest.BodyPublishers.ofString(login(iin, accountNumber, CITIZEN_PASSWORD)))
+					.build());
+			if (response.statusCode() != 503 || attempt == 3) {
+				break;
+			}
+			pause(Duration.ofSeconds(2L * attempt));
+		}
 		expect(response, 200, "login of " + iin);
 		return first(SESSION_TOKEN, response.body(), "accessToken");
 	}
@@ -264,6 +272,15 @@ public final class Api {
 			return http.send(request, HttpResponse.BodyHandlers.ofString());
 		} catch (IOException e) {
 			throw new IllegalStateException(request.method() + " " + request.uri() + ": " + e, e);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration); // a retry's back-off, not a wait for a state
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(e);

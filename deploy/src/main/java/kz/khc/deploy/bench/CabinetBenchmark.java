@@ -204,7 +204,7 @@ public final class CabinetBenchmark {
 	}
 
 	/** Runs the cabinet's DemoDataFile CLI (from the cabinet jar) unless the file exists; returns the command. */
-	private static String generate(Path repo, Path file, int clients) throws IOException, InterruptedException {
+	static String generate(Path repo, Path file, int clients) throws IOException, InterruptedException {
 		Path jar = repo.resolve("cabinet-service/target/cabinet-service-0.1.0-SNAPSHOT.jar");
 		List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-cp", jar.toString(),
 				"-Dloader.main=kz.khc.cabinet.coredata.DemoDataFile",
@@ -233,7 +233,7 @@ public final class CabinetBenchmark {
 	}
 
 	/** Citizens spread over the whole client range; client 0 is the demo login's account. */
-	private static List<Citizen> citizens(Api api, int clients, int users, java.util.Set<String> accounts)
+	static List<Citizen> citizens(Api api, int clients, int users, java.util.Set<String> accounts)
 			throws Exception {
 		String admin = api.adminToken();
 		var picked = new ArrayList<String[]>();

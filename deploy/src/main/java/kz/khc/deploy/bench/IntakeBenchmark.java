@@ -130,7 +130,7 @@ public final class IntakeBenchmark {
 	}
 
 	/** A benchmark citizen and their current token. */
-	private static final class Citizen {
+	static final class Citizen {
 
 		final String iin;
 		final String account;
@@ -243,7 +243,7 @@ public final class IntakeBenchmark {
 	}
 
 	/** The citizens in Keycloak (made once per data dir; each later run finds them) and the demo CA's keys. */
-	private static List<Citizen> citizens(Api api, int count, int parallel) throws Exception {
+	static List<Citizen> citizens(Api api, int count, int parallel) throws Exception {
 		log("Making %d citizens in Keycloak ...".formatted(count));
 		Instant begin = Instant.now();
 		var citizens = new ArrayList<Citizen>();
@@ -251,9 +251,9 @@ public final class IntakeBenchmark {
 			citizens.add(new Citizen(n));
 		}
 		// the master realm's admin token lives a minute: a new one for each batch
-		for (int from = 0; from < count; from += 100) {
+		for (int from = 0; from < count; from += 25) { // 25 users take well under a minute on a busy Keycloak
 			String admin = api.adminToken();
-			List<Citizen> batch = citizens.subList(from, Math.min(count, from + 100));
+			List<Citizen> batch = citizens.subList(from, Math.min(count, from + 25));
 			parallel(parallel, batch, citizen -> {
 				api.ensureCitizen(admin, citizen.iin, citizen.account);
 				return null;
@@ -296,7 +296,9 @@ public final class IntakeBenchmark {
 			String edition = openEdition(api, editions);
 			log("Concurrency %d, round %d: edition %s; %d drafts to prepare ...".formatted(concurrency, rounds,
 					edition, citizens.size()));
-			List<HttpRequest> drafts = prepare(api, suite, citizens, setupParallel);
+			List<HttpRequest> drafts = prepare(api, suite, citizens, setupParallel).stream()
+				.map(draft -> draft.submission(suite.gatewayUrl()))
+				.toList();
 			String setup = "round %d: %d drafts ready in %.0f s".formatted(rounds, drafts.size(),
 					Duration.between(setupBegin, Instant.now()).toMillis() / 1000.0);
 			setups.add(setup);
@@ -350,7 +352,7 @@ public final class IntakeBenchmark {
 	 * The akimat's officer closes the edition open now (the launcher's demo edition, or the last round's) and opens
 	 * the next, from now for a day, with the benchmark's terms.
 	 */
-	private static String openEdition(Api api, List<String> editions) {
+	static String openEdition(Api api, List<String> editions) {
 		String token = api.akimatToken();
 		HttpResponse<String> current = api.get(EDITIONS + "/current", token);
 		if (current.statusCode() == 200) {
@@ -367,8 +369,22 @@ public final class IntakeBenchmark {
 		return id;
 	}
 
-	/** Each citizen's draft in the open edition with its documents, signed: the submission request, ready to send. */
-	private static List<HttpRequest> prepare(Api api, SuiteHandle suite, List<Citizen> citizens, int parallel)
+	/** A draft with its documents, signed by its applicant: what the submission sends, with the applicant's token. */
+	record Draft(String id, String token, String signature) {
+
+		/** The submission request to {@code baseUrl} (the gateway, or the service itself). */
+		HttpRequest submission(String baseUrl) {
+			return HttpRequest.newBuilder(URI.create(baseUrl + APPLICATIONS + "/" + id + "/submission"))
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json")
+				.timeout(Duration.ofSeconds(30))
+				.POST(HttpRequest.BodyPublishers.ofString("{\"signature\":\"%s\"}".formatted(signature)))
+				.build();
+		}
+	}
+
+	/** Each citizen's draft in the open edition with its documents, signed, ready to submit. */
+	static List<Draft> prepare(Api api, SuiteHandle suite, List<Citizen> citizens, int parallel)
 			throws Exception {
 		DemoCa ca = suite.demoCa();
 		LocalDate today = LocalDate.now(ALMATY);
@@ -383,13 +399,7 @@ public final class IntakeBenchmark {
 			HttpResponse<String> toSign = api.get(APPLICATIONS + "/" + id + "/signing-content", token);
 			Api.expect(toSign, 200, "signing content of " + id);
 			byte[] content = Base64.getDecoder().decode(Api.first(CONTENT, toSign.body(), "content"));
-			String signature = Base64.getEncoder().encodeToString(ca.sign(citizen.iin, content));
-			return HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + APPLICATIONS + "/" + id + "/submission"))
-				.header("Authorization", "Bearer " + token)
-				.header("Content-Type", "application/json")
-				.timeout(Duration.ofSeconds(30))
-				.POST(HttpRequest.BodyPublishers.ofString("{\"signature\":\"%s\"}".formatted(signature)))
-				.build();
+			return new Draft(id, token, Base64.getEncoder().encodeToString(ca.sign(citizen.iin, content)));
 		});
 	}
 
@@ -687,7 +697,7 @@ public final class IntakeBenchmark {
 	}
 
 	/** pgbench on its own database of the suite's PostgreSQL: initialised, then TPC-B-like and the simple update. */
-	private static List<String[]> pgbenchRuns(SuiteHandle suite, Path pgbench, Path dataDir,
+	static List<String[]> pgbenchRuns(SuiteHandle suite, Path pgbench, Path dataDir,
 			Map<String, String> options) throws Exception {
 		String scale = options.getOrDefault("pgbench-scale", "10");
 		String clients = options.getOrDefault("pgbench-clients", "8");
@@ -854,7 +864,7 @@ public final class IntakeBenchmark {
 		}
 	}
 
-	private static String pgbenchVersion(Path pgbench) throws IOException, InterruptedException {
+	static String pgbenchVersion(Path pgbench) throws IOException, InterruptedException {
 		Process process = new ProcessBuilder(pgbench.toString(), "--version").redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
 		process.waitFor();

@@ -20,7 +20,10 @@ import kz.khc.deploy.signing.DemoCa;
 
 import org.jspecify.annotations.Nullable;
 
-/** The launcher's {@link LocalSuite} on default ports, a data dir of its own and a snapshot of the build. */
+/**
+ * The launcher's {@link LocalSuite} on default ports (or free ones, for the load tests), a data dir of its own and a
+ * snapshot of the build.
+ */
 final class SuiteHandle implements AutoCloseable {
 
 	/** A service's jar on its command line: {@code <module>-0.1.0-SNAPSHOT.jar}. */
@@ -43,9 +46,15 @@ final class SuiteHandle implements AutoCloseable {
 	/** As {@link #start(Path, Path)}, with environment variables added to the named services' (a changed setting). */
 	static SuiteHandle start(Path repo, Path dataDir, Map<String, Map<String, String>> serviceEnvironment)
 			throws IOException {
+		return start(repo, dataDir, serviceEnvironment, false);
+	}
+
+	/** As {@link #start(Path, Path, Map)}, on ports the OS picks when {@code freePorts}: beside a running local suite. */
+	static SuiteHandle start(Path repo, Path dataDir, Map<String, Map<String, String>> serviceEnvironment,
+			boolean freePorts) throws IOException {
 		System.setProperty("suite.repo.root", snapshot(repo, dataDir.resolve("build-snapshot")).toString());
-		var handle = new SuiteHandle(
-				new LocalSuite(SuiteConfig.defaults(dataDir).withServiceEnvironment(serviceEnvironment)));
+		SuiteConfig config = freePorts ? SuiteConfig.freePorts(dataDir) : SuiteConfig.defaults(dataDir);
+		var handle = new SuiteHandle(new LocalSuite(config.withServiceEnvironment(serviceEnvironment)));
 		Runtime.getRuntime().addShutdownHook(new Thread(handle::close, "bench-suite-shutdown"));
 		handle.suite.startAll();
 		return handle;
@@ -125,6 +134,16 @@ final class SuiteHandle implements AutoCloseable {
 		return "http://127.0.0.1:" + ports().identity();
 	}
 
+	/** cabinet-service's own address, behind the gateway. */
+	String cabinetUrl() {
+		return "http://127.0.0.1:" + ports().cabinet();
+	}
+
+	/** scoring-service's own address, behind the gateway. */
+	String scoringUrl() {
+		return "http://127.0.0.1:" + ports().scoring();
+	}
+
 	/** elorda-application-service's own address, behind the gateway (its actuator). */
 	String elordaUrl() {
 		return "http://127.0.0.1:" + ports().elorda();
@@ -153,8 +172,8 @@ final class SuiteHandle implements AutoCloseable {
 
 	/**
 	 * CPU time (user + system) each component has used so far, in ms: the processes this JVM started, named by what
-	 * they run (a service's jar, Kafka, Keycloak), with their children, and PostgreSQL's postmaster with its backends.
-	 * Only processes still running count.
+	 * they run (a service's jar, Kafka, Keycloak, the load tests' Maven with its Gatling JVM: {@code load generator}),
+	 * with their children, and PostgreSQL's postmaster with its backends. Only processes still running count.
 	 */
 	Map<String, Long> cpuMillis() {
 		var cpu = new TreeMap<String, Long>();
@@ -178,6 +197,9 @@ final class SuiteHandle implements AutoCloseable {
 		Matcher jar = SERVICE_JAR.matcher(commandLine);
 		if (jar.find()) {
 			return jar.group(1).replaceFirst("-service$", "");
+		}
+		if (commandLine.contains("gatling")) {
+			return "load generator";
 		}
 		if (commandLine.contains("kafka.Kafka")) {
 			return "kafka";
