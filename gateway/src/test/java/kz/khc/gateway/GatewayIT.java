@@ -44,7 +44,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The gateway in front of stand-in services (WireMock, which also serves the identity provider's keys): real token
  * validation, routing with the token relayed, and edge errors as problem details.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the anonymous burst as configured, refilled slowly enough that a sequential test client empties it
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "gateway.rate-limit.anonymous.per-second=0.5")
 @AutoConfigureWebTestClient
 class GatewayIT {
 
@@ -266,6 +268,43 @@ class GatewayIT {
 			.jsonPath("$.code").isEqualTo("service-unavailable")
 			.jsonPath("$.title").isEqualTo("Service unavailable")
 			.jsonPath("$.trace").doesNotExist();
+	}
+
+	@Test
+	void aBurstOverTheLimitIsA429WithRetryAfterForThatClientOnly() throws Exception {
+		// anonymous: per client address as a trusted proxy forwards it; 60 at once (application.yml), then slowly
+		String flooding = "198.51.100.66";
+		List<Integer> statuses = new java.util.ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			statuses.add(http.get().uri("/api/scoring/v1/statistics/submitted-applications")
+				.header("X-Forwarded-For", flooding).exchange().returnResult(String.class).getStatus().value());
+		}
+		assertThat(statuses.subList(0, 60)).as("the burst").containsOnly(200);
+		assertThat(statuses).contains(429);
+
+		http.get().uri("/api/scoring/v1/statistics/submitted-applications").header("X-Forwarded-For", flooding)
+			.header("Accept-Language", "en").exchange()
+			.expectStatus().isEqualTo(429)
+			.expectHeader().valueMatches("Retry-After", "[1-9][0-9]*")
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.code").isEqualTo("too-many-requests")
+			.jsonPath("$.title").isEqualTo("Too many requests")
+			.jsonPath("$.status").isEqualTo(429);
+		// a client cannot pose as another by prepending addresses: the one the trusted proxy saw counts
+		http.get().uri("/api/scoring/v1/statistics/submitted-applications")
+			.header("X-Forwarded-For", "203.0.113.1, " + flooding).exchange().expectStatus().isEqualTo(429);
+
+		// everyone else goes on: another address, and a signed-in person (counted by the token's subject)
+		http.get().uri("/api/scoring/v1/statistics/submitted-applications").header("X-Forwarded-For", "198.51.100.67")
+			.exchange().expectStatus().isOk();
+		String token = token(ISSUER, Instant.now().plusSeconds(300));
+		http.get().uri("/api/elorda/v1/applications").header("X-Forwarded-For", flooding)
+			.headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
+		// what was refused never reached the service
+		assertThat(services.findAll(getRequestedFor(urlEqualTo("/api/scoring/v1/statistics/submitted-applications"))
+			.withHeader("X-Forwarded-For", equalTo(flooding + ", 127.0.0.1"))))
+			.hasSize((int) statuses.stream().filter(status -> status == 200).count());
 	}
 
 	@Test
