@@ -65,6 +65,9 @@ class GatewayIT {
 	@Autowired
 	WebTestClient http;
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
 	@DynamicPropertySource
 	static void wire(DynamicPropertyRegistry registry) {
 		String base = "http://127.0.0.1:" + services.port();
@@ -83,6 +86,7 @@ class GatewayIT {
 		services.stubFor(get("/api/elorda/v1/applications").willReturn(okJson("{\"items\":[]}")));
 		services.stubFor(get("/api/scoring/v1/statistics/submitted-applications").willReturn(okJson("{\"total\":0}")));
 		services.stubFor(get(urlEqualTo("/api/cabinet/v1/faq?q=%D0%BF%D0%B5%D0%BD%D0%B8")).willReturn(okJson("{\"total\":1}")));
+		services.stubFor(get(urlPathEqualTo("/api/cabinet/v1/faq")).atPriority(10).willReturn(okJson("{\"total\":0}")));
 		services.stubFor(post("/api/notifications/v1/provider-receipts/sms").willReturn(aResponse().withStatus(204)));
 		services.stubFor(get("/api/notifications/v1/my/messages").willReturn(okJson("{\"items\":[]}")));
 		services.stubFor(get(urlPathEqualTo(PUBLIC_LIST)).willReturn(okJson("{\"items\":[],\"total\":0}")));
@@ -305,6 +309,29 @@ class GatewayIT {
 		assertThat(services.findAll(getRequestedFor(urlEqualTo("/api/scoring/v1/statistics/submitted-applications"))
 			.withHeader("X-Forwarded-For", equalTo(flooding + ", 127.0.0.1"))))
 			.hasSize((int) statuses.stream().filter(status -> status == 200).count());
+	}
+
+	@Test
+	void whatTheFirewallRefusesAndAnOverlongAddressAreProblemsToo() {
+		for (String refused : List.of("/api/cabinet/v1/faq/%25", "/api/cabinet/v1/faq/..%2F..%2Fetc%2Fpasswd",
+				"/api/cabinet/v1/faq/%00")) {
+			http.get().uri(java.net.URI.create("http://localhost:" + port + refused)).header("Accept-Language", "en").exchange()
+				.expectStatus().isBadRequest()
+				.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.code").isEqualTo("bad-request")
+				.jsonPath("$.status").isEqualTo(400);
+		}
+		// up to 6 KB of path and query go on; longer is a 414 problem here, also far beyond Netty's default 4 KB line
+		http.get().uri("/api/cabinet/v1/faq?q=" + "a".repeat(6144 - 22)).exchange().expectStatus().isOk();
+		for (int length : List.of(6144 - 21, 20_000, 60_000)) {
+			http.get().uri("/api/cabinet/v1/faq?q=" + "a".repeat(length)).header("Accept-Language", "en").exchange()
+				.expectStatus().isEqualTo(414)
+				.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.code").isEqualTo("uri-too-long")
+				.jsonPath("$.title").isEqualTo("Address too long");
+		}
 	}
 
 	@Test
