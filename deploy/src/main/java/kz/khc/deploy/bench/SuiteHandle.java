@@ -47,7 +47,7 @@ final class SuiteHandle implements AutoCloseable {
 		System.setProperty("suite.repo.root", snapshot(repo, dataDir.resolve("build-snapshot")).toString());
 		// the load comes from one address and a few people: the gateway's per-client limit would measure itself
 		var environment = new HashMap<>(serviceEnvironment);
-		environment.merge("gateway", Map.of("GATEWAY_RATE_LIMIT_ENABLED", "false"), (given, off) -> {
+		environment.merge("gateway", Map.of("GATEWAY_RATELIMIT_ENABLED", "false"), (given, off) -> {
 			var merged = new HashMap<>(given);
 			merged.putAll(off);
 			return merged;
