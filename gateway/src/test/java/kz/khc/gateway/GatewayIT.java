@@ -335,6 +335,27 @@ class GatewayIT {
 	}
 
 	@Test
+	void aContentTypeNoBodyCanHaveIsA415ProblemAndNeverReachesAService() throws Exception {
+		// sent as any client may: WebTestClient itself refuses to write such a header
+		var client = java.net.http.HttpClient.newHttpClient();
+		for (String contentType : List.of("*/*", "application/*", "json", "/", "application/json;;=")) {
+			var answer = client.send(java.net.http.HttpRequest.newBuilder(
+					java.net.URI.create("http://localhost:" + port + "/api/notifications/v1/provider-receipts/sms"))
+				.header("Content-Type", contentType)
+				.header("Accept-Language", "en")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(answer.statusCode()).as(contentType).isEqualTo(415);
+			assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+					type -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(answer.body()).contains("\"code\":\"unsupported-media-type\"", "\"status\":415");
+		}
+		services.verify(0, postRequestedFor(urlEqualTo("/api/notifications/v1/provider-receipts/sms")));
+		http.post().uri("/api/notifications/v1/provider-receipts/sms").header("Content-Type", "application/json; charset=UTF-8")
+			.bodyValue("{}").exchange().expectStatus().isNoContent();
+	}
+
+	@Test
 	void healthAndSwaggerUiArePublic() {
 		http.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.status").isEqualTo("UP");
