@@ -356,6 +356,21 @@ class GatewayIT {
 	}
 
 	@Test
+	void aBodyOverTheLimitIsA413ProblemBeforeItIsSent() throws Exception {
+		var client = java.net.http.HttpClient.newHttpClient();
+		var answer = client.send(java.net.http.HttpRequest.newBuilder(
+				java.net.URI.create("http://localhost:" + port + "/api/notifications/v1/provider-receipts/sms"))
+			.header("Content-Type", "application/json")
+			.header("Accept-Language", "en")
+			.expectContinue(true)
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[12 * 1024 * 1024 + 1]))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.statusCode()).isEqualTo(413);
+		assertThat(answer.body()).contains("\"code\":\"content-too-large\"", "\"title\":\"Request too large\"");
+		services.verify(0, postRequestedFor(urlEqualTo("/api/notifications/v1/provider-receipts/sms")));
+	}
+
+	@Test
 	void healthAndSwaggerUiArePublic() {
 		http.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.status").isEqualTo("UP");
