@@ -44,7 +44,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The gateway in front of stand-in services (WireMock, which also serves the identity provider's keys): real token
  * validation, routing with the token relayed, and edge errors as problem details.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the anonymous burst as configured, refilled slowly enough that a sequential test client empties it
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "gateway.rate-limit.anonymous.per-second=0.5")
 @AutoConfigureWebTestClient
 class GatewayIT {
 
@@ -62,6 +64,9 @@ class GatewayIT {
 
 	@Autowired
 	WebTestClient http;
+
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
 
 	@DynamicPropertySource
 	static void wire(DynamicPropertyRegistry registry) {
@@ -81,6 +86,7 @@ class GatewayIT {
 		services.stubFor(get("/api/elorda/v1/applications").willReturn(okJson("{\"items\":[]}")));
 		services.stubFor(get("/api/scoring/v1/statistics/submitted-applications").willReturn(okJson("{\"total\":0}")));
 		services.stubFor(get(urlEqualTo("/api/cabinet/v1/faq?q=%D0%BF%D0%B5%D0%BD%D0%B8")).willReturn(okJson("{\"total\":1}")));
+		services.stubFor(get(urlPathEqualTo("/api/cabinet/v1/faq")).atPriority(10).willReturn(okJson("{\"total\":0}")));
 		services.stubFor(post("/api/notifications/v1/provider-receipts/sms").willReturn(aResponse().withStatus(204)));
 		services.stubFor(get("/api/notifications/v1/my/messages").willReturn(okJson("{\"items\":[]}")));
 		services.stubFor(get(urlPathEqualTo(PUBLIC_LIST)).willReturn(okJson("{\"items\":[],\"total\":0}")));
@@ -273,6 +279,102 @@ class GatewayIT {
 			.jsonPath("$.code").isEqualTo("service-unavailable")
 			.jsonPath("$.title").isEqualTo("Service unavailable")
 			.jsonPath("$.trace").doesNotExist();
+	}
+
+	@Test
+	void aBurstOverTheLimitIsA429WithRetryAfterForThatClientOnly() throws Exception {
+		// anonymous: per client address as a trusted proxy forwards it; 60 at once (application.yml), then slowly
+		String flooding = "198.51.100.66";
+		List<Integer> statuses = new java.util.ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			statuses.add(http.get().uri("/api/scoring/v1/statistics/submitted-applications")
+				.header("X-Forwarded-For", flooding).exchange().returnResult(String.class).getStatus().value());
+		}
+		assertThat(statuses.subList(0, 60)).as("the burst").containsOnly(200);
+		assertThat(statuses).contains(429);
+
+		http.get().uri("/api/scoring/v1/statistics/submitted-applications").header("X-Forwarded-For", flooding)
+			.header("Accept-Language", "en").exchange()
+			.expectStatus().isEqualTo(429)
+			.expectHeader().valueMatches("Retry-After", "[1-9][0-9]*")
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.code").isEqualTo("too-many-requests")
+			.jsonPath("$.title").isEqualTo("Too many requests")
+			.jsonPath("$.status").isEqualTo(429);
+		// a client cannot pose as another by prepending addresses: the one the trusted proxy saw counts
+		http.get().uri("/api/scoring/v1/statistics/submitted-applications")
+			.header("X-Forwarded-For", "203.0.113.1, " + flooding).exchange().expectStatus().isEqualTo(429);
+
+		// everyone else goes on: another address, and a signed-in person (counted by the token's subject)
+		http.get().uri("/api/scoring/v1/statistics/submitted-applications").header("X-Forwarded-For", "198.51.100.67")
+			.exchange().expectStatus().isOk();
+		String token = token(ISSUER, Instant.now().plusSeconds(300));
+		http.get().uri("/api/elorda/v1/applications").header("X-Forwarded-For", flooding)
+			.headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
+		// what was refused never reached the service
+		assertThat(services.findAll(getRequestedFor(urlEqualTo("/api/scoring/v1/statistics/submitted-applications"))
+			.withHeader("X-Forwarded-For", equalTo(flooding + ", 127.0.0.1"))))
+			.hasSize((int) statuses.stream().filter(status -> status == 200).count());
+	}
+
+	@Test
+	void whatTheFirewallRefusesAndAnOverlongAddressAreProblemsToo() {
+		for (String refused : List.of("/api/cabinet/v1/faq/%25", "/api/cabinet/v1/faq/..%2F..%2Fetc%2Fpasswd",
+				"/api/cabinet/v1/faq/%00")) {
+			http.get().uri(java.net.URI.create("http://localhost:" + port + refused)).header("Accept-Language", "en").exchange()
+				.expectStatus().isBadRequest()
+				.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.code").isEqualTo("bad-request")
+				.jsonPath("$.status").isEqualTo(400);
+		}
+		// up to 6 KB of path and query go on; longer is a 414 problem here, also far beyond Netty's default 4 KB line
+		http.get().uri("/api/cabinet/v1/faq?q=" + "a".repeat(6144 - 22)).exchange().expectStatus().isOk();
+		for (int length : List.of(6144 - 21, 20_000, 60_000)) {
+			http.get().uri("/api/cabinet/v1/faq?q=" + "a".repeat(length)).header("Accept-Language", "en").exchange()
+				.expectStatus().isEqualTo(414)
+				.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.code").isEqualTo("uri-too-long")
+				.jsonPath("$.title").isEqualTo("Address too long");
+		}
+	}
+
+	@Test
+	void aContentTypeNoBodyCanHaveIsA415ProblemAndNeverReachesAService() throws Exception {
+		// sent as any client may: WebTestClient itself refuses to write such a header
+		var client = java.net.http.HttpClient.newHttpClient();
+		for (String contentType : List.of("*/*", "application/*", "json", "/", "application/json;;=")) {
+			var answer = client.send(java.net.http.HttpRequest.newBuilder(
+					java.net.URI.create("http://localhost:" + port + "/api/notifications/v1/provider-receipts/sms"))
+				.header("Content-Type", contentType)
+				.header("Accept-Language", "en")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(answer.statusCode()).as(contentType).isEqualTo(415);
+			assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+					type -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(answer.body()).contains("\"code\":\"unsupported-media-type\"", "\"status\":415");
+		}
+		services.verify(0, postRequestedFor(urlEqualTo("/api/notifications/v1/provider-receipts/sms")));
+		http.post().uri("/api/notifications/v1/provider-receipts/sms").header("Content-Type", "application/json; charset=UTF-8")
+			.bodyValue("{}").exchange().expectStatus().isNoContent();
+	}
+
+	@Test
+	void aBodyOverTheLimitIsA413ProblemBeforeItIsSent() throws Exception {
+		var client = java.net.http.HttpClient.newHttpClient();
+		var answer = client.send(java.net.http.HttpRequest.newBuilder(
+				java.net.URI.create("http://localhost:" + port + "/api/notifications/v1/provider-receipts/sms"))
+			.header("Content-Type", "application/json")
+			.header("Accept-Language", "en")
+			.expectContinue(true)
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[12 * 1024 * 1024 + 1]))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.statusCode()).isEqualTo(413);
+		assertThat(answer.body()).contains("\"code\":\"content-too-large\"", "\"title\":\"Request too large\"");
+		services.verify(0, postRequestedFor(urlEqualTo("/api/notifications/v1/provider-receipts/sms")));
 	}
 
 	@Test

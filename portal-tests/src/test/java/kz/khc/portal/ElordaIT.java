@@ -1,7 +1,6 @@
 package kz.khc.portal;
 
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -40,8 +39,8 @@ class ElordaIT {
 	private static final String OTHER_PASSWORD = "Citizen-demo-2";
 	/** His daughter, born 14 May 2020 (century digit 6: a girl of the 2000s). */
 	private static final String CHILD_IIN = iin("2005146" + "0001");
-	/** A small PDF, told a PDF by its bytes ({@code %PDF-} first, {@code %%EOF} last). */
-	private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+	/** A small PDF, told a PDF by its bytes. */
+	private static final byte[] PDF = Api.SMALL_PDF;
 
 	@BeforeAll
 	static void makeTheNurse() {

@@ -60,6 +60,12 @@ public final class Api {
 			 "property":{"ownedInLast5Years":false,"rentToOwnInLast5Years":false,"onlyEmergencyAdobeOrReed":false},
 			 "contact":{"mobile":"+77011234567","email":null,"language":"ru"}}""";
 
+	/**
+	 * A small, well-formed PDF (no pages): the header, two objects, the cross-reference table and {@code startxref}
+	 * pointing at it, {@code %%EOF} — what the intake tells a PDF by.
+	 */
+	public static final byte[] SMALL_PDF = pdf();
+
 	private final HttpClient http;
 	private final String gateway;
 	private final String keycloak;
@@ -222,7 +228,9 @@ public final class Api {
 		}
 		body.append("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s.pdf\"\r\n".formatted(
 				boundary, type.toLowerCase()))
-			.append("Content-Type: application/pdf\r\n\r\n%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n\r\n")
+			.append("Content-Type: application/pdf\r\n\r\n")
+			.append(new String(SMALL_PDF, StandardCharsets.US_ASCII))
+			.append("\r\n")
 			.append("--%s--\r\n".formatted(boundary));
 		return send(HttpRequest.newBuilder(URI.create(gateway + "/api/elorda/v1/applications/" + applicationId
 				+ "/documents"))
@@ -231,6 +239,15 @@ public final class Api {
 			.timeout(Duration.ofSeconds(30))
 			.POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
 			.build());
+	}
+
+	private static byte[] pdf() {
+		String objects = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+				+ "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n";
+		int second = objects.indexOf("2 0 obj");
+		String pdf = objects + "xref\n0 3\n0000000000 65535 f \n%010d 00000 n \n%010d 00000 n \n".formatted(9, second)
+				+ "trailer << /Size 3 /Root 1 0 R >>\nstartxref\n" + objects.length() + "\n%%EOF\n";
+		return pdf.getBytes(StandardCharsets.US_ASCII);
 	}
 
 	/** The ids of the signed-in citizen's contracts ({@code GET /api/cabinet/v1/contracts}). */

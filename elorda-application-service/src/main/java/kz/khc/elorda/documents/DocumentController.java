@@ -15,6 +15,7 @@ import kz.khc.elorda.web.Problems;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.CacheControl;
@@ -163,7 +164,10 @@ class DocumentController {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unsupportedFormat(Documents.UnsupportedFormat ex, Locale locale) {
-		ProblemDetail problem = problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-document-format", locale);
+		String reason = ex.refusal.code;
+		ProblemDetail problem = problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-document-format", locale,
+				new DefaultMessageSourceResolvable("problem.unsupported-document-format.reason." + reason));
+		problem.setProperty("reason", reason);
 		problem.setProperty("accepted", List.of("application/pdf", "image/jpeg", "image/png"));
 		return respond(problem);
 	}

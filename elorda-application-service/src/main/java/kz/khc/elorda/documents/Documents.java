@@ -139,11 +139,14 @@ public class Documents {
 		}
 	}
 
-	/** Not a PDF, JPEG or PNG by its bytes. */
+	/** Not a PDF, JPEG or PNG by its bytes, or one with something else inside. */
 	static final class UnsupportedFormat extends RuntimeException {
 
-		UnsupportedFormat() {
+		final DocumentFormat.Refusal refusal;
+
+		UnsupportedFormat(DocumentFormat.Refusal refusal) {
 			super(null, null, false, false);
+			this.refusal = refusal;
 		}
 	}
 
@@ -175,7 +178,8 @@ public class Documents {
 		if (content.length == 0) {
 			throw new Invalid(List.of(new FieldProblem("file", "kz.khc.elorda.documents.empty")));
 		}
-		DocumentFormat format = DocumentFormat.of(content).orElseThrow(UnsupportedFormat::new);
+		DocumentFormat format = DocumentFormat.of(content)
+			.orElseThrow(() -> new UnsupportedFormat(DocumentFormat.refusal(content)));
 		long count = jdbc.sql("select count(*) from application_document where application_id = ?")
 			.param(applicationId)
 			.query(Long.class)

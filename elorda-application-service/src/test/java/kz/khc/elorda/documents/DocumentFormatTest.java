@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,16 +19,53 @@ class DocumentFormatTest {
 	}
 
 	@Test
-	void aPdfEndsWithItsEndOfFileMarkerInTheLast1024Bytes() {
+	void aPdfEndsWithStartxrefPointingAtItsCrossReferencesAndItsEndOfFileMarkerInTheLast1024Bytes() {
 		byte[] pdf = DocumentPackage.pdf();
 		assertThat(DocumentFormat.of(Arrays.copyOf(pdf, pdf.length - 7))).as("cut before %%EOF").isEmpty();
-		assertThat(DocumentFormat.of(ascii("%PDF-1.7\n%%EOF"))).contains(DocumentFormat.PDF);
-		assertThat(DocumentFormat.of(ascii("%PDF-1.7\n%%EOF" + " ".repeat(1024 - 5)))).as("marker just in the tail")
+		assertThat(DocumentFormat.refusal(Arrays.copyOf(pdf, pdf.length - 7))).isEqualTo(DocumentFormat.Refusal.DAMAGED);
+		assertThat(DocumentFormat.of(ascii("%PDF-1.7\nxref\nstartxref\n9\n%%EOF"))).contains(DocumentFormat.PDF);
+		assertThat(DocumentFormat.of(ascii("%PDF-1.7\n3 0 obj\nstartxref\n9\n%%EOF"))).as("an xref stream")
 			.contains(DocumentFormat.PDF);
-		assertThat(DocumentFormat.of(ascii("%PDF-1.7\n%%EOF" + " ".repeat(1024 - 4)))).as("one byte out of it")
+		String small = "%PDF-1.7\nxref\nstartxref\n9\n%%EOF";
+		int fromStartxref = small.length() - small.indexOf("startxref");
+		assertThat(DocumentFormat.of(ascii(small + " ".repeat(1024 - fromStartxref)))).as("the end just in the tail")
+			.contains(DocumentFormat.PDF);
+		assertThat(DocumentFormat.of(ascii(small + " ".repeat(1024 - fromStartxref + 1)))).as("startxref out of it")
 			.isEmpty();
 		assertThat(DocumentFormat.of(ascii("%PDF%%EOF"))).as("no dash after %PDF").isEmpty();
-		assertThat(DocumentFormat.of(ascii(" %PDF-1.7\n%%EOF"))).as("the header is the very first bytes").isEmpty();
+		assertThat(DocumentFormat.of(ascii(" %PDF-1.7\nxref\nstartxref\n10\n%%EOF"))).as("the header is the very first bytes")
+			.isEmpty();
+	}
+
+	@Test
+	void aPdfHeaderBeforeAnythingElseIsDamaged() {
+		for (String damaged : List.of("%PDF-1.7\n%%EOF", "%PDF-1.7\ngarbage\n%%EOF", "%PDF-x.y\nxref\nstartxref\n9\n%%EOF",
+				"%PDF-1.7\nxref\nstartxref\n%%EOF", "%PDF-1.7\nxref\nstartxref\n999\n%%EOF",
+				"%PDF-1.7\nxref\nstartxref\n3\n%%EOF", "%PDF-1.7\ngarbage\nstartxref\n9\n%%EOF")) {
+			assertThat(DocumentFormat.of(ascii(damaged))).as(damaged).isEmpty();
+			assertThat(DocumentFormat.refusal(ascii(damaged))).as(damaged).isEqualTo(DocumentFormat.Refusal.DAMAGED);
+		}
+	}
+
+	@Test
+	void aDocumentThatIsAlsoAnArchiveOrAWebPageIsMixed() {
+		byte[] pdf = DocumentPackage.pdf();
+		byte[] zipEnd = { 'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+		byte[] pdfThenZip = concat(pdf, zipEnd);
+		byte[] zipThenPdf = concat(zipEnd, pdf);
+		byte[] jpegWithZip = concat(Arrays.copyOf(DocumentPackage.jpeg(), DocumentPackage.jpeg().length - 2), zipEnd,
+				bytes(0xFF, 0xD9));
+		byte[] pdfWithPage = concat(ascii("%PDF-1.4\n% <html><script>alert(1)</script>\n"),
+				Arrays.copyOfRange(pdf, 9, pdf.length));
+		for (byte[] mixed : List.of(pdfThenZip, jpegWithZip, pdfWithPage)) {
+			assertThat(DocumentFormat.of(mixed)).isEmpty();
+			assertThat(DocumentFormat.refusal(mixed)).isEqualTo(DocumentFormat.Refusal.MIXED);
+		}
+		assertThat(DocumentFormat.of(zipThenPdf)).isEmpty();
+		assertThat(DocumentFormat.refusal(zipThenPdf)).as("an archive with a PDF inside").isEqualTo(DocumentFormat.Refusal.UNKNOWN);
+		// an archive's end record pushed out of the last 64 KiB + 22 bytes is no longer one a ZIP reader finds
+		byte[] far = concat(zipEnd, new byte[65_536]);
+		assertThat(DocumentFormat.refusal(far)).isEqualTo(DocumentFormat.Refusal.UNKNOWN);
 	}
 
 	@Test
@@ -60,6 +98,9 @@ class DocumentFormatTest {
 		assertThat(DocumentFormat.of(bytes('M', 'Z', 0x90, 0, 3, 0, 0, 0, 4, 0))).isEmpty();
 		assertThat(DocumentFormat.of(ascii("<!DOCTYPE html><html><script>alert(1)</script></html>"))).isEmpty();
 		assertThat(DocumentFormat.of(ascii("%%EOF"))).isEmpty();
+		assertThat(DocumentFormat.refusal(bytes('M', 'Z', 0x90, 0))).isEqualTo(DocumentFormat.Refusal.UNKNOWN);
+		assertThat(DocumentFormat.refusal(ascii("PK\u0003\u0004 a zip's first entry")))
+			.isEqualTo(DocumentFormat.Refusal.UNKNOWN);
 	}
 
 	@Test
@@ -92,5 +133,13 @@ class DocumentFormatTest {
 			bytes[i] = (byte) values[i];
 		}
 		return bytes;
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		var out = new java.io.ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			out.writeBytes(part);
+		}
+		return out.toByteArray();
 	}
 }

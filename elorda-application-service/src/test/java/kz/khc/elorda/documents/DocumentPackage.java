@@ -97,14 +97,24 @@ public final class DocumentPackage {
 	}
 
 	/** A one-page-less but well-formed PDF. */
+	/** A small, well-formed PDF without pages: two objects, the cross-reference table, {@code startxref} to it. */
 	public static byte[] pdf() {
-		return """
+		String objects = """
 				%PDF-1.4
 				1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
 				2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj
-				trailer << /Root 1 0 R >>
-				%%EOF
-				""".getBytes(StandardCharsets.US_ASCII);
+				""";
+		return (objects + """
+				xref
+				0 3
+				0000000000 65535 f\u0020
+				%010d 00000 n\u0020
+				%010d 00000 n\u0020
+				trailer << /Size 3 /Root 1 0 R >>
+				startxref
+				%d
+				%%%%EOF
+				""".formatted(9, objects.indexOf("2 0 obj"), objects.length())).getBytes(StandardCharsets.US_ASCII);
 	}
 
 	public static byte[] jpeg() {

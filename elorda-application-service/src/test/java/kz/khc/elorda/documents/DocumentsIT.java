@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import kz.khc.elorda.applications.IntakeTestConfiguration;
@@ -181,18 +183,35 @@ class DocumentsIT {
 			.getBytes(StandardCharsets.UTF_8);
 		byte[] pdf = DocumentPackage.pdf();
 		byte[] cut = java.util.Arrays.copyOf(pdf, pdf.length / 2);
-		for (byte[] content : List.of(exe, html, cut)) {
+		byte[] headerOnly = "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+		byte[] polyglot = java.util.Arrays.copyOf(pdf, pdf.length + 22);
+		polyglot[pdf.length] = 'P';
+		polyglot[pdf.length + 1] = 'K';
+		polyglot[pdf.length + 2] = 5;
+		polyglot[pdf.length + 3] = 6;
+		Map<byte[], String> reasons = new java.util.LinkedHashMap<>();
+		reasons.put(exe, "not-a-document");
+		reasons.put(html, "not-a-document");
+		reasons.put(cut, "damaged");
+		reasons.put(headerOnly, "damaged");
+		reasons.put(polyglot, "mixed-content");
+		for (var refused : reasons.entrySet()) {
 			mvc.perform(DocumentPackage.request(id, "DIPLOMA", APPLICANT, today.toString(),
-					new MockMultipartFile("file", "diploma.pdf", "application/pdf", content))
+					new MockMultipartFile("file", "diploma.pdf", "application/pdf", refused.getKey()))
 				.with(applicant())
 				.header("Accept-Language", "en"))
 				.andExpect(status().isUnsupportedMediaType())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.code").value("unsupported-document-format"))
+				.andExpect(jsonPath("$.reason").value(refused.getValue()))
 				.andExpect(jsonPath("$.title").value("Unsupported file format"))
 				.andExpect(jsonPath("$.detail").value(containsString("PDF, JPEG or PNG")))
 				.andExpect(jsonPath("$.accepted").value(hasItem("application/pdf")));
 		}
+		mvc.perform(DocumentPackage.request(id, "DIPLOMA", APPLICANT, today.toString(),
+				new MockMultipartFile("file", "diploma.pdf", "application/pdf", polyglot))
+			.with(applicant()))
+			.andExpect(jsonPath("$.detail").value(startsWith("В файле кроме документа есть другое содержимое")));
 		assertThat(count(id)).isZero();
 	}
 

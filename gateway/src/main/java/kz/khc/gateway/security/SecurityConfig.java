@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 
 /**
@@ -26,6 +27,15 @@ class SecurityConfig {
 	/** The web portal's screens and files (kz.khc.gateway.portal). */
 	private static final String[] PORTAL = { "/", "/cabinet", "/cabinet/**", "/elorda", "/elorda/**", "/staff",
 			"/staff/**", "/bank", "/bank/**", "/app/**", "/css/**", "/i18n/**", "/img/**", "/favicon.svg" };
+
+	/**
+	 * What the firewall refuses before anything else (an encoded slash, percent or NUL in the path, {@code ..}, a
+	 * header with control characters): a 400 problem like any other, not an empty answer.
+	 */
+	@Bean
+	ServerExchangeRejectedHandler rejectedExchanges(Problems problems) {
+		return (exchange, ex) -> problems.write(exchange, HttpStatus.BAD_REQUEST);
+	}
 
 	@Bean
 	SecurityWebFilterChain edge(ServerHttpSecurity http, Problems problems) {
