@@ -228,6 +228,7 @@ class HostileInputIT {
 		String list = scoring + "/programmes/{programme}/editions/{edition}/lists/{category}";
 		RULES.put("GET " + scoring + "/statistics/submitted-applications", anyone());
 		RULES.put("POST " + scoring + "/programmes/{programme}/assessments", anyone());
+		RULES.put("GET " + scoring + "/programmes/{programme}/editions", roles(AKIMAT));
 		RULES.put("GET " + list, anyone());
 		RULES.put("GET " + list + "/entries", roles(AKIMAT));
 		RULES.put("GET " + list + "/export.csv", roles(AKIMAT));

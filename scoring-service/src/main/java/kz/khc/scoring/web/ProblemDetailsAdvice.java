@@ -20,6 +20,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -59,6 +60,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<Object> accessDenied(AccessDeniedException ex) {
 		return respond(problems.of(HttpStatus.FORBIDDEN, "forbidden", locale()));
+	}
+
+	/** A request the firewall refuses while the body is read: a form body whose parameter names are not text. */
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<Object> rejected(RequestRejectedException ex) {
+		return respond(problems.of(HttpStatus.BAD_REQUEST, "malformed-request", locale()));
 	}
 
 	/**

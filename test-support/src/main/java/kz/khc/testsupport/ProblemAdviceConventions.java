@@ -18,23 +18,25 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every service with a database promises: with the database away (stopped, restarting, no connection free in
- * time) a request gets a localized 503 with {@code Retry-After}, never the 500 of an unexpected error, and nothing of
- * the exception. A service's test extends this with its problem handler's two methods.
+ * What every service's problem handler promises beside its own API's refusals: with the database away (stopped,
+ * restarting, no connection free in time) a request gets a localized 503 with {@code Retry-After}, and a request the
+ * firewall refuses while the body is read a 400 — never the 500 of an unexpected error, and nothing of the exception.
+ * A service's test extends this with its handler's methods.
  */
-public abstract class DatabaseUnavailableConventions {
+public abstract class ProblemAdviceConventions {
 
 	/** The texts the service reads. */
 	protected final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 
 	/** @param basenames the service's message bundles, in its order */
-	protected DatabaseUnavailableConventions(String... basenames) {
+	protected ProblemAdviceConventions(String... basenames) {
 		messages.setBasenames(basenames);
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
@@ -45,6 +47,9 @@ public abstract class DatabaseUnavailableConventions {
 
 	/** The answer of the service's handler of a transaction that failed to commit or roll back. */
 	protected abstract ResponseEntity<Object> transactionFailed(TransactionSystemException failure);
+
+	/** The answer of the service's handler of a request its firewall rejects. */
+	protected abstract ResponseEntity<Object> rejected(RequestRejectedException rejected);
 
 	@AfterEach
 	void resetLocale() {
@@ -99,6 +104,22 @@ public abstract class DatabaseUnavailableConventions {
 			assertThat(problem.getProperties()).containsEntry("code", "service-unavailable");
 			assertThat(problem.getTitle()).isEqualTo("Қызмет уақытша қолжетімсіз");
 			assertThat(problem.getDetail()).contains("Кейінірек қайталаңыз").doesNotContain("JDBC", "Connection", "SQL");
+		});
+	}
+
+	@Test
+	void aFormBodyWhoseNamesTheFirewallRejectsIsA400NotA500() {
+		// what jqwik found: a form-encoded body read as parameters, a name with characters the firewall refuses
+		LocaleContextHolder.setLocale(Locale.forLanguageTag("en"));
+		var rejected = new RequestRejectedException(
+				"The request was rejected because the parameter name \"{\"x\"\" is not allowed.");
+
+		ResponseEntity<Object> answer = rejected(rejected);
+
+		assertThat(answer.getStatusCode().value()).isEqualTo(400);
+		assertThat(answer.getBody()).isInstanceOfSatisfying(ProblemDetail.class, problem -> {
+			assertThat(problem.getProperties()).containsEntry("code", "malformed-request");
+			assertThat(problem.getDetail()).doesNotContain("parameter name", "rejected");
 		});
 	}
 

@@ -1,21 +1,22 @@
-package kz.khc.elorda.web;
+package kz.khc.identity.web;
 
 import io.micrometer.tracing.Tracer;
 
-import kz.khc.testsupport.DatabaseUnavailableConventions;
+import kz.khc.testsupport.ProblemAdviceConventions;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.TransactionSystemException;
 
-/** {@link DatabaseUnavailableConventions}: the database away is a localized 503 with {@code Retry-After}. */
-class DatabaseUnavailableTest extends DatabaseUnavailableConventions {
+/** {@link ProblemAdviceConventions}: the database away is a 503 to retry, a request the firewall rejects a 400. */
+class ProblemDetailsAdviceTest extends ProblemAdviceConventions {
 
 	private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice(
 			new Problems(messages, new StaticListableBeanFactory().getBeanProvider(Tracer.class)), messages);
 
-	DatabaseUnavailableTest() {
-		super("kz/khc/contracts/problems", "kz/khc/elorda/problems");
+	ProblemDetailsAdviceTest() {
+		super("kz/khc/contracts/problems", "kz/khc/identity/problems");
 	}
 
 	@Override
@@ -26,5 +27,10 @@ class DatabaseUnavailableTest extends DatabaseUnavailableConventions {
 	@Override
 	protected ResponseEntity<Object> transactionFailed(TransactionSystemException failure) {
 		return advice.transactionFailed(failure);
+	}
+
+	@Override
+	protected ResponseEntity<Object> rejected(RequestRejectedException rejected) {
+		return advice.rejected(rejected);
 	}
 }
