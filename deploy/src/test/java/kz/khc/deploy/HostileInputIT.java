@@ -437,10 +437,9 @@ class HostileInputIT {
 				if (answer.status() >= 500 || !problemIfError(answer)) {
 					wrong.add(seen + " (never a 5xx; every 4xx a problem)");
 				}
-				else if (refusal != null && (refusal == 403 || rule.secret()) && SHAPE_BEFORE_ROLE.contains(answer.status())) {
-					// the services check the request's shape (body, required parameters, media type) before the
-					// role (@PreAuthorize runs when the controller method is called) or the provider's secret (checked
-					// in the method): a refusal all the same, listed
+				else if (refusal != null && rule.secret() && SHAPE_BEFORE_ROLE.contains(answer.status())) {
+					// the provider's secret is checked in the method, after the request's shape: a refusal all the
+					// same, listed (a wrong role is refused before the body is read: the services' URL rules)
 					shapeFirst.add(operation.key() + " → " + answer.status());
 				}
 				else if (refusal != null && answer.status() != refusal) {
@@ -457,13 +456,13 @@ class HostileInputIT {
 		}
 		System.out.printf("Authorization matrix: %d operations x %d callers = %d calls%n", RULES.size(),
 				Caller.values().length, calls);
-		System.out.printf("Refused for the request's shape before the role or secret (400/415, not 403/401), %d:%n  %s%n",
+		System.out.printf("Refused for the request's shape before the secret (400/415, not 401), %d:%n  %s%n",
 				shapeFirst.size(), String.join("\n  ", shapeFirst));
 		assertThat(wrong).isEmpty();
 	}
 
 	private static final String UUID_OF_NOTHING_MARK = "hostile-";
-	/** What a wrong role may get instead of 403 when the service looks at the request first (see the matrix). */
+	/** What a caller without the provider's secret may get instead of 401: the request's shape is checked first. */
 	private static final Set<Integer> SHAPE_BEFORE_ROLE = Set.of(400, 415);
 
 	/**

@@ -41,6 +41,12 @@ class SecurityConfig {
 				.requestMatchers(HttpMethod.GET, "/api/elorda/v1/editions", "/api/elorda/v1/editions/*",
 						"/api/elorda/v1/editions/*/counters", "/api/elorda/v1/loan-calculator")
 				.permitAll()
+				// writes a wrong role may not even have read: refused before the body is (the methods say it again)
+				.requestMatchers(HttpMethod.POST, "/api/elorda/v1/editions", "/api/elorda/v1/editions/*/closure",
+						"/api/elorda/v1/applications/*/rejection")
+				.hasRole("akimat-officer")
+				.requestMatchers(HttpMethod.PUT, "/api/elorda/v1/editions/*/window")
+				.hasRole("akimat-officer")
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())

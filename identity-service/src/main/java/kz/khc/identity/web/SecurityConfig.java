@@ -42,6 +42,9 @@ class SecurityConfig {
 						"/api/identity/v1/sessions", "/api/identity/v1/sessions/*", "/api/identity/v1/password-resets",
 						"/api/identity/v1/password-resets/**", "/api/identity/v1/email-confirmations")
 				.permitAll()
+				// writes a wrong role may not even have read: refused before the body is (the methods say it again)
+				.requestMatchers(HttpMethod.PUT, "/api/identity/v1/me/email")
+				.hasRole("citizen")
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())

@@ -41,6 +41,9 @@ class SecurityConfig {
 				// the SMS provider proves itself with the receipt token, checked by the endpoint
 				.requestMatchers(HttpMethod.POST, "/api/notifications/v1/provider-receipts/**")
 				.permitAll()
+				// writes a wrong role may not even have read: refused before the body is (the methods say it again)
+				.requestMatchers(HttpMethod.PUT, "/api/notifications/v1/my/preferences")
+				.hasRole("citizen")
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
