@@ -21,6 +21,7 @@ set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$repo_root/deploy/jdk.sh"
+source "$repo_root/deploy/launcher.sh"
 
 if [[ "${1:-}" == ranking ]]; then
   shift
@@ -39,30 +40,9 @@ esac
 benchmark="$1"
 shift
 
-# The intake benchmark compares with pgbench, which the zonky binaries lack: Debian ships it in its PostgreSQL server
-# package (/usr/lib/postgresql/<version>/bin/pgbench). Installed only when missing (and unless --pgbench= names one);
-# the package also sets up Debian's own cluster, which the benchmark does not use.
-if [[ "$benchmark" == intake ]] && ! compgen -G '/usr/lib/postgresql/*/bin/pgbench' >/dev/null \
-    && ! command -v pgbench >/dev/null && [[ " $* " != *" --pgbench="* ]]; then
-  echo "No pgbench on this machine: installing Debian's PostgreSQL package (postgresql) for it ..."
-  sudo_cmd=()
-  [[ "$(id -u)" == 0 ]] || sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -q
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends postgresql
+# The intake benchmark compares with pgbench (installed when missing, unless --pgbench= names one).
+if [[ "$benchmark" == intake && " $* " != *" --pgbench="* ]]; then
+  ensure_pgbench
 fi
 
-cd "$repo_root"
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  echo "Building the suite with $JAVA_HOME ..."
-  ./mvnw -q -B -DskipTests package
-fi
-
-# Run from a copy of the launcher's classpath (the benchmark also starts the services from a copy of their jars):
-# a rebuild in the working tree during the run must not change classes under a running JVM.
-launcher="$data/launcher"
-rm -rf "$launcher"
-mkdir -p "$launcher"
-cp -r deploy/target/classes deploy/target/launcher-lib "$launcher/"
-
-exec "$JAVA_HOME/bin/java" -Xmx2g -Dsuite.repo.root="$repo_root" -cp "$launcher/classes:$launcher/launcher-lib/*" \
-  "$main" "$@"
+run_launcher "$data/launcher" "$main" "$@"

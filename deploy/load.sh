@@ -14,30 +14,12 @@ set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$repo_root/deploy/jdk.sh"
+source "$repo_root/deploy/launcher.sh"
 
 scenarios=()
 for arg in "$@"; do [[ "$arg" == --* ]] || scenarios+=("$arg"); done
-if [[ ${#scenarios[@]} -eq 0 || " ${scenarios[*]} " == *" intake "* ]] && [[ " $* " != *" --pgbench="* ]] \
-    && ! compgen -G '/usr/lib/postgresql/*/bin/pgbench' >/dev/null && ! command -v pgbench >/dev/null; then
-  echo "No pgbench on this machine: installing Debian's PostgreSQL package (postgresql) for it ..."
-  sudo_cmd=()
-  [[ "$(id -u)" == 0 ]] || sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -q
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends postgresql
+if [[ ${#scenarios[@]} -eq 0 || " ${scenarios[*]} " == *" intake "* ]] && [[ " $* " != *" --pgbench="* ]]; then
+  ensure_pgbench
 fi
 
-cd "$repo_root"
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  echo "Building the suite and the simulations with $JAVA_HOME ..."
-  ./mvnw -q -B -DskipTests package
-fi
-
-# Run from a copy of the launcher's classpath (the suite runs from a copy of the services' jars): a rebuild in the
-# working tree during the run must not change classes under a running JVM.
-launcher="$repo_root/deploy/target/load/launcher"
-rm -rf "$launcher"
-mkdir -p "$launcher"
-cp -r deploy/target/classes deploy/target/launcher-lib "$launcher/"
-
-exec "$JAVA_HOME/bin/java" -Xmx2g -Dsuite.repo.root="$repo_root" -cp "$launcher/classes:$launcher/launcher-lib/*" \
-  kz.khc.deploy.bench.LoadTests "$@"
+run_launcher "$repo_root/deploy/target/load/launcher" kz.khc.deploy.bench.LoadTests "$@"
