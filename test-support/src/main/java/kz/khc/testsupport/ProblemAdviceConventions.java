@@ -6,10 +6,13 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -18,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -27,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What every service's problem handler promises beside its own API's refusals: with the database away (stopped,
  * restarting, no connection free in time) a request gets a localized 503 with {@code Retry-After}, and a request the
- * firewall refuses while the body is read a 400 — never the 500 of an unexpected error, and nothing of the exception.
+ * firewall refuses while the body is read a 400, a wildcard {@code Content-Type} a 415 — never the 500 of an unexpected error, and nothing of the exception.
  * A service's test extends this with its handler's methods.
  */
 public abstract class ProblemAdviceConventions {
@@ -50,6 +54,9 @@ public abstract class ProblemAdviceConventions {
 
 	/** The answer of the service's handler of a request its firewall rejects. */
 	protected abstract ResponseEntity<Object> rejected(RequestRejectedException rejected);
+
+	/** The answer of the service's handler of an illegal argument raised while the request was handled. */
+	protected abstract ResponseEntity<Object> illegalArgument(IllegalArgumentException ex, HttpServletRequest request);
 
 	@AfterEach
 	void resetLocale() {
@@ -121,6 +128,36 @@ public abstract class ProblemAdviceConventions {
 			assertThat(problem.getProperties()).containsEntry("code", "malformed-request");
 			assertThat(problem.getDetail()).doesNotContain("parameter name", "rejected");
 		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "*/*", "application/*", "*/*; charset=UTF-8" })
+	void aWildcardContentTypeIsA415NotA500(String contentType) {
+		// what Tomcat and Spring MVC do with it while reading the body, whatever the endpoint (MockMvc does not)
+		LocaleContextHolder.setLocale(Locale.forLanguageTag("kk"));
+		var request = new MockHttpServletRequest("POST", "/api/anything");
+		request.setContentType(contentType);
+		var ex = new IllegalArgumentException("Content-Type cannot contain wildcard type '*'");
+
+		ResponseEntity<Object> answer = illegalArgument(ex, request);
+
+		assertThat(answer.getStatusCode().value()).isEqualTo(415);
+		assertThat(answer.getBody()).isInstanceOfSatisfying(ProblemDetail.class, problem -> {
+			assertThat(problem.getProperties()).containsEntry("code", "unsupported-media-type");
+			assertThat(problem.getDetail()).isEqualTo("Деректерді JSON пішімінде жіберіңіз.");
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "application/json", "not a type" })
+	void anotherIllegalArgumentStaysAnInternalError(String contentType) {
+		var request = new MockHttpServletRequest("POST", "/api/anything");
+		request.setContentType(contentType);
+
+		ResponseEntity<Object> answer = illegalArgument(new IllegalArgumentException("a bug"), request);
+
+		assertThat(answer.getStatusCode().value()).isEqualTo(500);
+		assertThat(((ProblemDetail) answer.getBody()).getProperties()).containsEntry("code", "internal-error");
 	}
 
 	@ParameterizedTest

@@ -1,15 +1,24 @@
 package kz.khc.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
@@ -17,9 +26,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * What every service promises the suite, checked on the whole service started on its own migrated database: health
  * and readiness, Prometheus metrics, and errors as localized problem details — 401 without a token, 404 for an
- * unknown path. A service's test extends this with its API's base path.
+ * unknown path, 415 for a wildcard content type. A service's test extends this with its API's base path.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 public abstract class ServiceConventions {
@@ -28,6 +37,9 @@ public abstract class ServiceConventions {
 
 	@Autowired
 	protected MockMvc mvc;
+
+	@LocalServerPort
+	private int port;
 
 	/** @param apiBase the service's versioned API path, e.g. {@code /api/cabinet/v1} */
 	protected ServiceConventions(String apiBase) {
@@ -59,5 +71,21 @@ public abstract class ServiceConventions {
 			.andExpect(jsonPath("$.code").value("not-found"))
 			.andExpect(jsonPath("$.title").value("Табылмады"))
 			.andExpect(jsonPath("$.traceId").isNotEmpty());
+	}
+
+	@Test
+	void aWildcardContentTypeOverRealHttpIsA415Problem() throws Exception {
+		// Tomcat and the character encoding filter make Spring MVC fail on it (MockMvc does not): was a 500
+		HttpResponse<String> answer;
+		try (var http = HttpClient.newHttpClient()) {
+			answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+				.header(HttpHeaders.CONTENT_TYPE, "*/*")
+				.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+
+		assertThat(answer.statusCode()).isEqualTo(415);
+		assertThat(answer.headers().firstValue(HttpHeaders.CONTENT_TYPE)).hasValue("application/problem+json");
+		assertThat(answer.body()).contains("\"code\":\"unsupported-media-type\"");
 	}
 }

@@ -17,8 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A {@code Content-Type} no body can have — unparseable, or a wildcard ({@code *}{@code /*}, {@code application/*}) —
- * is a {@code 415 unsupported-media-type} problem here. Passed on, Spring MVC in the services fails on it while
- * reading the body (an {@code IllegalArgumentException}: a 500), whatever the endpoint.
+ * is a {@code 415 unsupported-media-type} problem here, at the edge. The services answer a wildcard with the same 415
+ * (Spring MVC fails on it while reading the body, and their problem advice turns that into the 415).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

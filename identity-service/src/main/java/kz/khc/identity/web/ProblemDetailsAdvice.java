@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -56,6 +60,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(RequestRejectedException.class)
 	ResponseEntity<Object> rejected(RequestRejectedException ex) {
 		return respond(problems.of(HttpStatus.BAD_REQUEST, "malformed-request", locale()));
+	}
+
+	/**
+	 * A wildcard {@code Content-Type} ({@code *}{@code /*}, {@code application/*}) is the 415 of any type not accepted.
+	 * Spring MVC fails on it while reading the body (it adds the request's charset to a type no body can have, which
+	 * {@code HttpHeaders} refuses); any other illegal argument is unexpected.
+	 */
+	@ExceptionHandler(IllegalArgumentException.class)
+	ResponseEntity<Object> illegalArgument(IllegalArgumentException ex, HttpServletRequest request) {
+		return wildcard(request.getContentType())
+				? respond(problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", locale()))
+				: unexpected(ex);
 	}
 
 	/**
@@ -142,6 +158,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	private static String name(ParameterValidationResult result) {
 		String name = result.getMethodParameter().getParameterName();
 		return name == null ? "parameter" + result.getMethodParameter().getParameterIndex() : name;
+	}
+
+	private static boolean wildcard(@Nullable String contentType) {
+		try {
+			return contentType != null && !MediaType.parseMediaType(contentType).isConcrete();
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	private static ResponseEntity<Object> respond(ProblemDetail problem) {

@@ -1,5 +1,7 @@
 package kz.khc.notification.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import io.micrometer.tracing.Tracer;
 
 import kz.khc.testsupport.ProblemAdviceConventions;
@@ -9,7 +11,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.TransactionSystemException;
 
-/** {@link ProblemAdviceConventions}: the database away is a 503 to retry, a request the firewall rejects a 400. */
+/**
+ * {@link ProblemAdviceConventions}: the database away is a 503 to retry, a request the firewall rejects a 400, a
+ * wildcard Content-Type a 415.
+ */
 class ProblemDetailsAdviceTest extends ProblemAdviceConventions {
 
 	private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice(
@@ -32,5 +37,10 @@ class ProblemDetailsAdviceTest extends ProblemAdviceConventions {
 	@Override
 	protected ResponseEntity<Object> rejected(RequestRejectedException rejected) {
 		return advice.rejected(rejected);
+	}
+
+	@Override
+	protected ResponseEntity<Object> illegalArgument(IllegalArgumentException ex, HttpServletRequest request) {
+		return advice.illegalArgument(ex, request);
 	}
 }
