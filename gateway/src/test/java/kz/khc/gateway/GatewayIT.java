@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -33,12 +34,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.WebSessionManager;
+
+import reactor.core.publisher.Mono;
 
 /**
  * The gateway in front of stand-in services (WireMock, which also serves the identity provider's keys): real token
@@ -378,10 +386,40 @@ class GatewayIT {
 	}
 
 	@Test
+	void noRequestAsksForAWebSessionTheGatewayIsStateless() throws Exception {
+		String token = token(ISSUER, Instant.now().plusSeconds(300));
+		int before = SessionsAsked.count.get();
+
+		http.get().uri("/api/elorda/v1/applications").headers(h -> h.setBearerAuth(token)).exchange()
+			.expectStatus().isOk();
+		http.get().uri("/api/scoring/v1/statistics/submitted-applications").exchange().expectStatus().isOk();
+		unauthorized(http.get().uri("/api/elorda/v1/applications").exchange());
+
+		// each ask would make one on two other threads (the in-memory store), and the request would go on there
+		assertThat(SessionsAsked.count.get()).isEqualTo(before);
+	}
+
+	@Test
 	void healthAndSwaggerUiArePublic() {
 		http.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.status").isEqualTo("UP");
 		http.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+	}
+
+	/** Boot's web session manager, counting the requests that ask it for a session. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class SessionsAsked {
+
+		static final AtomicInteger count = new AtomicInteger();
+
+		@Bean(WebHttpHandlerBuilder.WEB_SESSION_MANAGER_BEAN_NAME)
+		WebSessionManager webSessionManager() {
+			var sessions = new DefaultWebSessionManager();
+			return exchange -> Mono.defer(() -> {
+				count.incrementAndGet();
+				return sessions.getSession(exchange);
+			});
+		}
 	}
 
 	private static void unauthorized(WebTestClient.ResponseSpec response) {

@@ -10,7 +10,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 
 /**
@@ -84,6 +86,11 @@ class SecurityConfig {
 			.exceptionHandling(handling -> handling
 				.authenticationEntryPoint((exchange, ex) -> problems.write(exchange, HttpStatus.UNAUTHORIZED)))
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			// stateless: the token is the credential. No web session is looked up for a request — the default
+			// repository and request cache ask for one, and the in-memory store makes it on two other threads
+			// (boundedElastic, then parallel): the rest of every request then ran on Reactor's parallel threads
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.build();
 	}
 }
