@@ -28,12 +28,13 @@ record Service(String name, String module, ToIntFunction<SuiteConfig.Ports> port
 			"-Xms32m", "-Xmx256m", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m");
 
 	/**
-	 * {@link #JVM_FLAGS}, and only the quick C1 compiler, except for elorda-application-service: it checks applicants'
-	 * signatures (CMS, the certificate chain, OCSP), whose RSA arithmetic is several times faster with C2's BigInteger
-	 * intrinsics.
+	 * {@link #JVM_FLAGS}, and only the quick C1 compiler, except for the gateway and elorda-application-service: they
+	 * check RSA signatures on the hot path (the token of every request; applicants' CMS signatures, certificate chains
+	 * and OCSP answers), whose arithmetic is several times faster with C2's BigInteger intrinsics, and the gateway
+	 * carries every request (C1-only, it spent as much CPU per proxied cabinet read as the cabinet itself).
 	 */
 	List<String> jvmFlags() {
-		if (name.equals("elorda-application")) {
+		if (name.equals("gateway") || name.equals("elorda-application")) {
 			return JVM_FLAGS;
 		}
 		return Stream.concat(Stream.of("-XX:TieredStopAtLevel=1"), JVM_FLAGS.stream()).toList();

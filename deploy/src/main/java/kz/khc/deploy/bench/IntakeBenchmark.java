@@ -198,7 +198,7 @@ public final class IntakeBenchmark {
 				.formatted(Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
 						System.getProperty("os.arch"), System.getProperty("java.version"), Machine.loadAverage()))
 			.append("shows there). Suite started by LocalSuite (the services' default JVM flags: SerialGC, 256 MB "
-					+ "heap, C1 only but for elorda-application-service); Keycloak in dev mode; the NCA's OCSP "
+					+ "heap, C1 only but for the gateway and elorda-application-service); Keycloak in dev mode; the NCA's OCSP "
 					+ "responder is the launcher's simulator, in this JVM with the load generator and the SMS "
 					+ "simulator. Closed loop, virtual-thread clients, "
 					+ "HTTP/1.1 through the gateway; %d s warm-up, then %d s measured per concurrency. ".formatted(

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import kz.khc.deploy.RunLocal;
@@ -38,14 +39,16 @@ import org.jspecify.annotations.Nullable;
  * per closed-loop run), duration (45 s measured), clients (300 generated cabinet clients), users (40 citizens
  * reading their cabinet), cabinet-concurrency (16), login-concurrency (8), code-concurrency (32), ranking-concurrency
  * (16), login-warmup (45 s of logins through the gateway before the login runs), intake-warmup (10 s at intake-warmup-rate, 4/s), intake-from (2/s), intake-to (24/s), intake-duration (40 s
- * ramp), pgbench-duration (15 s), gateway-java-options (added to the gateway's JVM by {@code JAVA_TOOL_OPTIONS}, e.g.
- * a flight recording).
+ * ramp), pgbench-duration (15 s), &lt;service&gt;-java-options (added to that service's JVM by {@code JAVA_TOOL_OPTIONS},
+ * e.g. {@code --gateway-java-options} or {@code --cabinet-java-options} with a flight recording).
  */
 public final class LoadTests {
 
 	static final List<String> SCENARIOS = List.of("cabinet", "identity", "intake", "ranking");
 	static final List<String> COMPONENTS = List.of("gateway", "identity", "cabinet", "elorda-application", "scoring",
 			"notification", "keycloak", "postgres", "kafka", CpuSampler.LAUNCHER, "load generator");
+	/** The suite's Spring Boot services, as LocalSuite names them. */
+	private static final List<String> SERVICES = COMPONENTS.subList(0, 6);
 	/** The suite without the load generator: what the suite's own processes spent. */
 	private static final List<String> SUITE = COMPONENTS.subList(0, COMPONENTS.size() - 1);
 	private static final String LOGIN_CLIENT = "citizen-login";
@@ -118,9 +121,10 @@ public final class LoadTests {
 		Files.createDirectories(out.resolve("data"));
 		delete(dataDir);
 		Files.createDirectories(dataDir);
-		Map<String, Map<String, String>> environment = options.containsKey("gateway-java-options")
-				? Map.of("gateway", Map.of("JAVA_TOOL_OPTIONS", options.get("gateway-java-options")))
-				: Map.of();
+		Map<String, Map<String, String>> environment = SERVICES.stream()
+			.filter(service -> options.containsKey(service + "-java-options"))
+			.collect(Collectors.toMap(service -> service,
+					service -> Map.of("JAVA_TOOL_OPTIONS", options.get(service + "-java-options"))));
 
 		var report = new StringBuilder("# Load tests — %s%n%n".formatted(
 				ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
@@ -135,7 +139,7 @@ public final class LoadTests {
 				CpuSampler sampler = new CpuSampler(suite)) {
 			log("Suite up in %d s".formatted(Duration.between(suiteStart, Instant.now()).toSeconds()));
 			report.append(("Suite: LocalSuite on free ports (the services' launcher flags: SerialGC, 256 MB heap, C1 only but "
-					+ "for elorda-application-service; Keycloak in dev mode; PostgreSQL with zonky's settings), started in "
+					+ "for the gateway and elorda-application-service; Keycloak in dev mode; PostgreSQL with zonky's settings), started in "
 					+ "%d s. Load generator: Gatling %s by its Maven plugin, on the same machine.%n%n").formatted(
 							Duration.between(suiteStart, Instant.now()).toSeconds(), gatlingVersion(repo)));
 			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -196,6 +200,37 @@ public final class LoadTests {
 		var tokens = new CabinetBenchmark.TokenRefresh(api, citizens);
 		String concurrency = options.getOrDefault("cabinet-concurrency", "16");
 
+		List<Run> runs = cabinetRuns(suite, gatling, tokens, concurrency);
+		Run gateway = runs.get(0);
+		capacity.add("| G8 | cabinet read through the gateway | gateway | %.2f |".formatted(cpu(gateway, "gateway")));
+		capacity.add("| G9 | cabinet read through the gateway | cabinet | %.2f |".formatted(cpu(gateway, "cabinet")));
+		capacity.add("| G10 | cabinet read through the gateway | PostgreSQL | %.2f |".formatted(cpu(gateway, "postgres")));
+		String description = ("%d citizens (of %d generated clients imported through the core-data import), each visit: "
+				+ "their contracts, a schedule page (a year, 10 rows), their profile, with the citizen's own token; closed "
+				+ "loop of %s users, %s s warm-up, %s s measured. Baseline: cabinet-service directly with the same tokens.")
+			.formatted(citizens.size(), clients, concurrency, gatling.warmup(), gatling.duration());
+		String shared = section("Cabinet reads", description + " Every process on every core.", runs, runs.get(1),
+				null);
+
+		Tiers tiers = Tiers.ofThisMachine();
+		log("Cabinet reads again with the tiers on cores of their own: " + tiers.describe());
+		List<Run> tiered;
+		tiers.pin(suite);
+		try {
+			tiered = cabinetRuns(suite, gatling.onCores(tiers.edge()), tokens, concurrency);
+		} finally {
+			gatling.onCores(null);
+			tiers.release(suite);
+		}
+		return shared + section("Cabinet reads, the tiers on cores of their own", description + (" The edge and the "
+				+ "services on separate cores, as deployed (%s): the ratio is the throughput the gateway keeps when it "
+				+ "does not compete with the service for the same CPU.").formatted(tiers.describe()), tiered,
+				tiered.get(1), null);
+	}
+
+	/** The cabinet reads through the gateway, then against cabinet-service directly. */
+	private static List<Run> cabinetRuns(SuiteHandle suite, Gatling gatling, CabinetBenchmark.TokenRefresh tokens,
+			String concurrency) throws Exception {
 		var runs = new ArrayList<Run>();
 		for (String[] target : new String[][] { { "gateway", suite.gatewayUrl() },
 				{ "cabinet-service directly", suite.cabinetUrl() } }) {
@@ -213,15 +248,7 @@ public final class LoadTests {
 			gatling.data("citizens.csv", "token,contract,year", rows);
 			runs.add(gatling.run("cabinet", "CabinetReads", target[0], target[1], Map.of("concurrency", concurrency)));
 		}
-		Run gateway = runs.get(0);
-		capacity.add("| G8 | cabinet read through the gateway | gateway | %.2f |".formatted(cpu(gateway, "gateway")));
-		capacity.add("| G9 | cabinet read through the gateway | cabinet | %.2f |".formatted(cpu(gateway, "cabinet")));
-		capacity.add("| G10 | cabinet read through the gateway | PostgreSQL | %.2f |".formatted(cpu(gateway, "postgres")));
-		return section("Cabinet reads", ("%d citizens (of %d generated clients imported through the core-data import), "
-				+ "each visit: their contracts, a schedule page (a year, 10 rows), their profile, with the citizen's own "
-				+ "token; closed loop of %s users, %s s warm-up, %s s measured. Baseline: cabinet-service directly with "
-				+ "the same tokens.").formatted(citizens.size(), clients, concurrency, gatling.warmup(),
-						gatling.duration()), runs, runs.get(1), null);
+		return runs;
 	}
 
 	// ---------------------------------------------------------------------------------------------------- identity
@@ -485,6 +512,8 @@ public final class LoadTests {
 		private final int warmup;
 		private final int duration;
 		private int runs;
+		/** The cores the load generator runs on ({@code taskset -c}), or any. */
+		private @Nullable String cores;
 
 		Gatling(Path repo, Path out, CpuSampler sampler, Map<String, String> options) {
 			this.repo = repo;
@@ -496,6 +525,12 @@ public final class LoadTests {
 
 		int warmup() {
 			return warmup;
+		}
+
+		/** Runs the load generator on these cores from now on ({@code taskset -c} syntax), or on any when null. */
+		Gatling onCores(@Nullable String cores) {
+			this.cores = cores;
+			return this;
 		}
 
 		int duration() {
@@ -520,7 +555,11 @@ public final class LoadTests {
 			properties.put("warmup", String.valueOf(warmup));
 			properties.put("duration", String.valueOf(duration));
 			properties.putAll(settings);
-			var command = new ArrayList<>(List.of(repo.resolve("mvnw").toString(), "-B", "-q", "-pl", "load-tests",
+			var command = new ArrayList<String>();
+			if (cores != null) {
+				command.addAll(List.of("taskset", "-c", cores));
+			}
+			command.addAll(List.of(repo.resolve("mvnw").toString(), "-B", "-q", "-pl", "load-tests",
 					"gatling:test", "-Dgatling.simulationClass=kz.khc.load." + simulation, "-Dload.baseUrl=" + baseUrl,
 					"-Dload.dir=" + out.resolve("data"), "-Dload.results=" + results, "-Dload.window=" + window));
 			properties.forEach((key, value) -> command.add("-Dload.%s=%s".formatted(key, value)));

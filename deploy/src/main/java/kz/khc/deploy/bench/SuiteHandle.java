@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -185,20 +186,31 @@ final class SuiteHandle implements AutoCloseable {
 	 */
 	Map<String, Long> cpuMillis() {
 		var cpu = new TreeMap<String, Long>();
+		processes().forEach((component, processes) -> cpu.put(component, cpuMillis(processes.stream())));
+		return cpu;
+	}
+
+	/**
+	 * The running processes of each component, as {@link #cpuMillis} names them: those this JVM started with their
+	 * children, and PostgreSQL's postmaster with its backends.
+	 */
+	Map<String, List<ProcessHandle>> processes() {
+		var processes = new TreeMap<String, List<ProcessHandle>>();
 		ProcessHandle.current().children().forEach(child -> {
 			String component = component(child.info().commandLine().orElse(""));
 			if (component != null) {
-				cpu.merge(component, cpuMillis(Stream.concat(Stream.of(child), child.descendants())), Long::sum);
+				processes.computeIfAbsent(component, c -> new ArrayList<>())
+					.addAll(Stream.concat(Stream.of(child), child.descendants()).toList());
 			}
 		});
 		Path pidFile = suite.config().dataDir().resolve("postgres/postmaster.pid");
 		try (Stream<String> lines = Files.lines(pidFile)) {
 			lines.findFirst().map(String::trim).map(Long::valueOf).flatMap(ProcessHandle::of).ifPresent(postmaster ->
-					cpu.put("postgres", cpuMillis(Stream.concat(Stream.of(postmaster), postmaster.descendants()))));
+					processes.put("postgres", Stream.concat(Stream.of(postmaster), postmaster.descendants()).toList()));
 		} catch (IOException | RuntimeException notRunning) {
-			// no PostgreSQL figure
+			// no PostgreSQL
 		}
-		return cpu;
+		return processes;
 	}
 
 	private static @Nullable String component(String commandLine) {
